@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import type { BoardSnapshot } from '../core/board'
+import type { AppError } from '../core/errors'
+import { FollowUpDraft, FollowUpPatch } from '../core/inputs'
+import type { QuickAddResult } from '../core/quickAdd'
+import type { FollowUp } from '../core/schema'
+import { Instant } from '../core/schema'
+import type { MethodName } from './methods'
+
+export { METHOD_NAMES, BOARD_CHANGED_CHANNEL, ipcChannel, type MethodName } from './methods'
+export type { BoardSnapshot, Card } from '../core/board'
+export type { Column } from '../core/columns'
+export type { AppError, ErrorCode } from '../core/errors'
+export type { FollowUpDraft, FollowUpPatch } from '../core/inputs'
+export type { QuickAddResult } from '../core/quickAdd'
+export type { Channel, FollowUp, HistoryEvent } from '../core/schema'
+
+/** A phantom marker carrying a method's result type. */
+const returns = <T>() => null as unknown as T
+
+const Id = z.object({ id: z.string().min(1).max(100) }).strict()
+
+/**
+ * The one API between renderer and service. Every method takes one object; its
+ * schema validates whatever crosses the boundary (IPC or HTTP) before the service
+ * sees it. Preload, IPC handlers, HTTP transport and renderer client derive from this.
+ */
+export const contract = {
+  getBoard: { input: z.object({}).strict(), output: returns<BoardSnapshot>() },
+  parseQuickAdd: { input: z.object({ text: z.string().max(1000) }).strict(), output: returns<QuickAddResult>() },
+  quickAdd: { input: z.object({ text: z.string().max(1000) }).strict(), output: returns<FollowUp>() },
+  create: { input: FollowUpDraft.strict(), output: returns<FollowUp>() },
+  update: { input: z.object({ id: Id.shape.id, patch: FollowUpPatch.strict() }).strict(), output: returns<FollowUp>() },
+  complete: { input: Id, output: returns<FollowUp>() },
+  reopen: { input: Id, output: returns<FollowUp>() },
+  snooze: { input: Id.extend({ until: Instant }).strict(), output: returns<FollowUp>() },
+  reschedule: {
+    input: Id.extend({ dueAt: Instant, allDay: z.boolean(), targetAt: Instant.optional(), toldClient: z.boolean() }).strict(),
+    output: returns<FollowUp>(),
+  },
+  remove: { input: Id, output: returns<{ id: string }>() },
+  undoRemove: { input: Id, output: returns<FollowUp>() },
+} satisfies Record<MethodName, { input: z.ZodType; output: unknown }>
+
+export type Contract = typeof contract
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>
+export type Output<M extends MethodName> = Contract[M]['output']
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
+
+/** What the renderer calls: every method, returning errors as values. */
+export type Api = { [M in MethodName]: (input: Input<M>) => Promise<Result<Output<M>>> }
+
+/** What the Electron preload exposes as window.api: the API plus the board push. */
+export type Bridge = Api & { onBoardChanged(listener: (board: BoardSnapshot) => void): () => void }
+
+/** What the service implements: parsed input in, value out, DomainError thrown for refusals. */
+export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> }

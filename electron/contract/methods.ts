@@ -1,0 +1,31 @@
+/**
+ * The API's method names and channels, free of dependencies so the sandboxed
+ * preload can bundle them without pulling in zod.
+ */
+export const METHOD_NAMES = [
+  'getBoard',
+  'parseQuickAdd',
+  'quickAdd',
+  'create',
+  'update',
+  'complete',
+  'reopen',
+  'snooze',
+  'reschedule',
+  'remove',
+  'undoRemove',
+] as const
+
+export type MethodName = (typeof METHOD_NAMES)[number]
+
+export const ipcChannel = (method: MethodName) => `follow-through:${method}`
+export const BOARD_CHANGED_CHANNEL = 'follow-through:board-changed'
+
+/**
+ * Builds an object with exactly the contract's methods, each forwarding to one
+ * transport call. Used by the preload (IPC) and the browser client (HTTP) so
+ * neither offers a generic "invoke any channel".
+ */
+export function apiFromTransport<Api>(call: (method: MethodName, input: unknown) => Promise<unknown>): Api {
+  return Object.fromEntries(METHOD_NAMES.map((method) => [method, (input: unknown) => call(method, input)])) as Api
+}

@@ -1,0 +1,38 @@
+import { COLUMNS, columnOf, isAtRisk, type Column } from './columns'
+import type { Data, FollowUp } from './schema'
+
+export interface Card extends FollowUp {
+  column: Column
+  /** Own target passed, promise still stands. */
+  atRisk: boolean
+}
+
+/** What the renderer shows: computed by the service, never stored. */
+export interface BoardSnapshot {
+  generatedAt: string
+  columns: Record<Column, Card[]>
+  /** The data file is from a newer version of the app: nothing can be changed. */
+  readOnly: boolean
+  /** Messages the person must see, e.g. that a damaged file was recovered from a backup. */
+  notices: string[]
+}
+
+const byDue = (a: Card, b: Card) => a.dueAt.localeCompare(b.dueAt) || a.title.localeCompare(b.title)
+const byCompletedDesc = (a: Card, b: Card) => (b.completedAt ?? '').localeCompare(a.completedAt ?? '')
+
+export function buildBoard(
+  data: Data,
+  now: Date,
+  status: { readOnly: boolean; notices: string[] } = { readOnly: false, notices: [] },
+): BoardSnapshot {
+  const columns = Object.fromEntries(COLUMNS.map((c) => [c, [] as Card[]])) as Record<Column, Card[]>
+  for (const followUp of data.followUps) {
+    const column = columnOf(followUp, now)
+    columns[column].push({ ...followUp, column, atRisk: isAtRisk(followUp, now) })
+  }
+  columns.promised.sort(byDue)
+  columns.due.sort(byDue)
+  columns.overdue.sort(byDue)
+  columns.done.sort(byCompletedDesc)
+  return { generatedAt: now.toISOString(), columns, readOnly: status.readOnly, notices: status.notices }
+}

@@ -1,0 +1,153 @@
+import { endOfDay } from 'date-fns'
+import { DomainError } from './errors'
+import { FollowUpDraft, type FollowUpPatch } from './inputs'
+import type { Data, FollowUp, HistoryEvent, ReminderKind } from './schema'
+import { defaultTargetAt } from './targets'
+
+/**
+ * Pure commands: each takes the data and the clock and returns new data.
+ * Inputs are already validated against the contract; these enforce the rules
+ * that need the clock or other follow-ups.
+ */
+
+interface Dates {
+  dueAt: Date
+  targetAt: Date
+}
+
+function resolveDates(
+  input: { dueAt: string; allDay: boolean; targetAt?: string },
+  now: Date,
+  data: Data,
+): Dates {
+  const dueAt = input.allDay ? endOfDay(new Date(input.dueAt)) : new Date(input.dueAt)
+  if (dueAt.getTime() <= now.getTime()) {
+    throw new DomainError('invalid_input', 'The promised date has already passed. Pick a time in the future.', {
+      dueAt: 'This is in the past.',
+    })
+  }
+  const targetAt = input.targetAt
+    ? new Date(input.targetAt)
+    : defaultTargetAt(dueAt, now, data.settings.targetBufferBusinessDays)
+  if (targetAt.getTime() > dueAt.getTime()) {
+    throw new DomainError('invalid_input', 'Your own target must be on or before the date promised to the client.', {
+      targetAt: 'Must be on or before “Promised by”.',
+    })
+  }
+  return { dueAt, targetAt }
+}
+
+function find(data: Data, id: string): FollowUp {
+  const followUp = data.followUps.find((f) => f.id === id)
+  if (!followUp) throw new DomainError('not_found', 'That follow-up no longer exists. It may have been deleted in another window.')
+  return followUp
+}
+
+function replace(data: Data, next: FollowUp): Data {
+  return { ...data, followUps: data.followUps.map((f) => (f.id === next.id ? next : f)) }
+}
+
+function withEvent(followUp: FollowUp, event: HistoryEvent, changes: Partial<FollowUp>): FollowUp {
+  return { ...followUp, ...changes, history: [...followUp.history, event] }
+}
+
+export function createFollowUp(data: Data, draft: FollowUpDraft, now: Date, id: string): { data: Data; followUp: FollowUp } {
+  const input = FollowUpDraft.parse(draft)
+  const { dueAt, targetAt } = resolveDates(input, now, data)
+  const at = now.toISOString()
+  const followUp: FollowUp = {
+    id,
+    title: input.title,
+    client: input.client,
+    channel: input.channel,
+    createdAt: at,
+    dueAt: dueAt.toISOString(),
+    allDay: input.allDay,
+    targetAt: targetAt.toISOString(),
+    notes: input.notes,
+    ...(input.value ? { value: input.value } : {}),
+    history: [{ type: 'created', at }],
+    notifiedAt: {},
+  }
+  return { data: { ...data, followUps: [...data.followUps, followUp] }, followUp }
+}
+
+export function updateFollowUp(data: Data, id: string, patch: FollowUpPatch, now: Date): Data {
+  const current = find(data, id)
+  const { value, ...rest } = patch
+  const next: FollowUp = { ...current, ...rest, client: rest.client ?? current.client } as FollowUp
+  if (value === null) delete next.value
+  else if (value) next.value = value
+  const fields = Object.keys(patch).filter((key) => JSON.stringify(patch[key as keyof FollowUpPatch]) !== JSON.stringify(current[key as keyof FollowUp]))
+  if (fields.length === 0) return data
+  return replace(data, { ...next, history: [...current.history, { type: 'edited', at: now.toISOString(), fields }] })
+}
+
+export function completeFollowUp(data: Data, id: string, now: Date): Data {
+  const current = find(data, id)
+  if (current.completedAt) return data
+  const at = now.toISOString()
+  const next = withEvent(current, { type: 'completed', at }, { completedAt: at })
+  delete next.snoozedUntil
+  return replace(data, next)
+}
+
+export function reopenFollowUp(data: Data, id: string, now: Date): Data {
+  const current = find(data, id)
+  if (!current.completedAt) return data
+  const next = withEvent(current, { type: 'reopened', at: now.toISOString() }, {})
+  delete next.completedAt
+  return replace(data, next)
+}
+
+export function snoozeFollowUp(data: Data, id: string, until: Date, now: Date): Data {
+  const current = find(data, id)
+  if (until.getTime() <= now.getTime()) {
+    throw new DomainError('invalid_input', 'A snooze must end in the future.', { until: 'This is in the past.' })
+  }
+  if (current.completedAt) throw new DomainError('invalid_input', 'This follow-up is done; there is nothing to snooze.')
+  const untilIso = until.toISOString()
+  return replace(data, withEvent(current, { type: 'snoozed', at: now.toISOString(), until: untilIso }, { snoozedUntil: untilIso }))
+}
+
+export function rescheduleFollowUp(
+  data: Data,
+  id: string,
+  input: { dueAt: string; allDay: boolean; targetAt?: string; toldClient: boolean },
+  now: Date,
+): Data {
+  const current = find(data, id)
+  const { dueAt, targetAt } = resolveDates(input, now, data)
+  const to = { dueAt: dueAt.toISOString(), targetAt: targetAt.toISOString() }
+  const event: HistoryEvent = {
+    type: 'rescheduled',
+    at: now.toISOString(),
+    from: { dueAt: current.dueAt, targetAt: current.targetAt },
+    to,
+    toldClient: input.toldClient,
+  }
+  // A new promise deserves fresh reminders.
+  const next = withEvent(current, event, { ...to, allDay: input.allDay, notifiedAt: {} })
+  delete next.snoozedUntil
+  return replace(data, next)
+}
+
+export function removeFollowUp(data: Data, id: string): { data: Data; removed: FollowUp } {
+  const removed = find(data, id)
+  return { data: { ...data, followUps: data.followUps.filter((f) => f.id !== id) }, removed }
+}
+
+export function restoreFollowUp(data: Data, followUp: FollowUp): Data {
+  if (data.followUps.some((f) => f.id === followUp.id)) return data
+  return { ...data, followUps: [...data.followUps, followUp] }
+}
+
+export function markNotified(data: Data, id: string, kinds: ReminderKind[], now: Date): Data {
+  const current = data.followUps.find((f) => f.id === id)
+  if (!current || kinds.length === 0) return data
+  const at = now.toISOString()
+  const notifiedAt = { ...current.notifiedAt }
+  for (const kind of kinds) notifiedAt[kind] = at
+  const events: HistoryEvent[] = kinds.map((reminder) => ({ type: 'notified', at, reminder }))
+  return replace(data, { ...current, notifiedAt, history: [...current.history, ...events] })
+}

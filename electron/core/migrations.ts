@@ -1,0 +1,59 @@
+import { DomainError } from './errors'
+import { CURRENT_SCHEMA_VERSION, DEFAULT_SETTINGS } from './schema'
+import { defaultTargetAt } from './targets'
+
+/**
+ * Each migration turns version N's raw JSON into version N+1's. They are pure,
+ * take unvalidated input and never drop a field they do not understand.
+ */
+type Migration = (raw: Record<string, unknown>) => Record<string, unknown>
+
+interface FollowUpV1 {
+  id: string
+  title: string
+  client: string
+  createdAt: string
+  dueAt: string
+  completedAt?: string
+  notes?: string
+}
+
+/** Version 1 knew a client only by name and had one date per follow-up. */
+const v1ToV2: Migration = (raw) => {
+  const followUps = (raw.followUps as FollowUpV1[]).map((old) => ({
+    ...old,
+    client: { name: old.client },
+    channel: 'other',
+    allDay: false,
+    targetAt: defaultTargetAt(new Date(old.dueAt), new Date(old.createdAt), DEFAULT_SETTINGS.targetBufferBusinessDays).toISOString(),
+    notes: old.notes ?? '',
+    history: [
+      { type: 'created', at: old.createdAt },
+      ...(old.completedAt ? [{ type: 'completed', at: old.completedAt }] : []),
+    ],
+    notifiedAt: {},
+  }))
+  return { ...raw, schemaVersion: 2, followUps, settings: { ...DEFAULT_SETTINGS, ...(raw.settings as object | undefined) } }
+}
+
+const MIGRATIONS: Record<number, Migration> = { 1: v1ToV2 }
+
+export type MigrationOutcome =
+  | { kind: 'current'; raw: Record<string, unknown> }
+  | { kind: 'migrated'; raw: Record<string, unknown>; from: number }
+  | { kind: 'newer'; raw: Record<string, unknown>; version: number }
+
+/** Brings raw file contents up to the current schema version (validation comes after). */
+export function migrate(raw: unknown): MigrationOutcome {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new DomainError('invalid_input', 'The file does not contain Follow Through data.')
+  }
+  let current = raw as Record<string, unknown>
+  const version = current.schemaVersion
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new DomainError('invalid_input', 'The file has no valid schemaVersion.')
+  }
+  if (version > CURRENT_SCHEMA_VERSION) return { kind: 'newer', raw: current, version }
+  for (let v = version; v < CURRENT_SCHEMA_VERSION; v++) current = MIGRATIONS[v](current)
+  return version === CURRENT_SCHEMA_VERSION ? { kind: 'current', raw: current } : { kind: 'migrated', raw: current, from: version }
+}

@@ -1,0 +1,102 @@
+import { addDays, format, setHours, startOfDay, subMinutes } from 'date-fns'
+import type { Data, FollowUp, ReminderKind, Settings } from './schema'
+
+export interface Reminder {
+  followUpId: string
+  kind: ReminderKind
+  /** When it is due: its own instant, or the end of a snooze that held it. */
+  at: Date
+  /** Every kind this reminder settles: a later reminder makes earlier unsent ones moot. */
+  settles: ReminderKind[]
+  title: string
+  body: string
+}
+
+const ORDER: ReminderKind[] = ['target', 'lead', 'deadline']
+
+function atHour(day: Date, hour: number): Date {
+  return setHours(startOfDay(day), hour)
+}
+
+/** The instants a follow-up reminds at. All-day ones remind at a set hour instead of midnight. */
+export function reminderInstants(followUp: FollowUp, settings: Settings): Record<ReminderKind, Date> {
+  const dueAt = new Date(followUp.dueAt)
+  const targetAt = new Date(followUp.targetAt)
+  if (followUp.allDay) {
+    const hour = settings.allDayReminderHour
+    return {
+      target: atHour(targetAt, hour),
+      lead: atHour(dueAt, hour),
+      deadline: atHour(addDays(dueAt, 1), hour),
+    }
+  }
+  return { target: targetAt, lead: subMinutes(dueAt, settings.leadTimeMinutes), deadline: dueAt }
+}
+
+function describeLead(minutes: number): string {
+  if (minutes % 60 === 0) return `${minutes / 60} h`
+  return `${minutes} min`
+}
+
+function message(followUp: FollowUp, kind: ReminderKind, settings: Settings): { title: string; body: string } {
+  const client = followUp.client.name
+  const promised = format(new Date(followUp.dueAt), followUp.allDay ? 'EEE d MMM' : 'EEE d MMM HH:mm')
+  switch (kind) {
+    case 'target':
+      return { title: `Time to deliver: ${followUp.title}`, body: `For ${client}. Promised by ${promised}.` }
+    case 'lead':
+      return followUp.allDay
+        ? { title: `Promise to ${client} due today — deliver or send a heads-up`, body: followUp.title }
+        : {
+            title: `Promise to ${client} due in ${describeLead(settings.leadTimeMinutes)} — deliver or send a heads-up`,
+            body: followUp.title,
+          }
+    case 'deadline':
+      return { title: `Overdue: tell ${client} now`, body: `${followUp.title} (promised by ${promised})` }
+  }
+}
+
+function effectiveInstant(followUp: FollowUp, at: Date): Date {
+  if (followUp.snoozedUntil === undefined) return at
+  const until = Date.parse(followUp.snoozedUntil)
+  return until > at.getTime() ? new Date(until) : at
+}
+
+/** Reminders whose time has come and that have not been sent: at most one per follow-up, the latest kind. */
+export function dueReminders(data: Data, now: Date): Reminder[] {
+  const t = now.getTime()
+  const result: Reminder[] = []
+  for (const followUp of data.followUps) {
+    if (followUp.completedAt !== undefined) continue
+    const instants = reminderInstants(followUp, data.settings)
+    const ripe = ORDER.filter(
+      (kind) => followUp.notifiedAt[kind] === undefined && effectiveInstant(followUp, instants[kind]).getTime() <= t,
+    )
+    const kind = ripe.at(-1)
+    if (!kind) continue
+    result.push({
+      followUpId: followUp.id,
+      kind,
+      at: effectiveInstant(followUp, instants[kind]),
+      settles: ripe,
+      ...message(followUp, kind, data.settings),
+    })
+  }
+  return result.sort((a, b) => a.at.getTime() - b.at.getTime())
+}
+
+/** The next instant a reminder will be due, or null when none is pending. */
+export function nextReminderAt(data: Data, now: Date): Date | null {
+  const t = now.getTime()
+  let next = Infinity
+  for (const followUp of data.followUps) {
+    if (followUp.completedAt !== undefined) continue
+    const instants = reminderInstants(followUp, data.settings)
+    for (const kind of ORDER) {
+      if (followUp.notifiedAt[kind] !== undefined) continue
+      const at = effectiveInstant(followUp, instants[kind]).getTime()
+      if (at > t && at < next) next = at
+    }
+  }
+  return next === Infinity ? null : new Date(next)
+}

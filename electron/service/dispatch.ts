@@ -1,0 +1,35 @@
+import { z } from 'zod'
+import { contract, type Handlers, type MethodName, type Result } from '../contract'
+import { DomainError, type AppError } from '../core/errors'
+
+function invalidInput(error: z.ZodError): AppError {
+  const fields: Record<string, string> = {}
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || 'input'
+    fields[key] ??= issue.message
+  }
+  const [first] = error.issues
+  const where = first.path.length > 0 ? `${first.path.join('.')}: ` : ''
+  return { code: 'invalid_input', message: `${where}${first.message}`, fields }
+}
+
+export const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract, name)
+
+/**
+ * The one entry point for both transports: validates the raw input against the
+ * contract, runs the handler, and turns every failure into an error value.
+ */
+export async function dispatch(handlers: Handlers, method: string, raw: unknown): Promise<Result<unknown>> {
+  if (!isMethodName(method)) return { ok: false, error: { code: 'invalid_input', message: `Unknown method “${method}”.` } }
+  const parsed = contract[method].input.safeParse(raw)
+  if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) }
+  try {
+    const handler = handlers[method] as (input: unknown) => unknown
+    return { ok: true, value: await handler(parsed.data) }
+  } catch (error) {
+    if (error instanceof DomainError) return { ok: false, error: error.toValue() }
+    if (error instanceof z.ZodError) return { ok: false, error: invalidInput(error) }
+    console.error(`Follow Through: ${method} failed`, error)
+    return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Follow Through. Your data is safe; please try again.' } }
+  }
+}

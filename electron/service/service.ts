@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto'
+import type { Handlers } from '../contract'
+import { buildBoard, type BoardSnapshot } from '../core/board'
+import { nextTransitionAt } from '../core/columns'
+import {
+  completeFollowUp,
+  createFollowUp,
+  markNotified,
+  removeFollowUp,
+  reopenFollowUp,
+  rescheduleFollowUp,
+  restoreFollowUp,
+  snoozeFollowUp,
+  updateFollowUp,
+} from '../core/commands'
+import { DomainError } from '../core/errors'
+import { parseQuickAdd } from '../core/quickAdd'
+import { dueReminders, nextReminderAt } from '../core/reminders'
+import type { Data, FollowUp } from '../core/schema'
+import type { Store } from '../store/store'
+import { WallClockAlarm, type Timers } from './alarm'
+import type { Notifier } from './notifier'
+import { notificationsFor } from './reminderDigest'
+
+export interface ServiceOptions {
+  store: Store
+  now?: () => Date
+  newId?: () => string
+  notifier?: Notifier
+  timers?: Timers
+}
+
+/** How many deleted follow-ups can still be brought back with Undo. */
+const UNDO_DEPTH = 50
+
+const earliest = (...dates: (Date | null)[]) =>
+  dates.reduce<Date | null>((a, b) => (a === null ? b : b === null ? a : a < b ? a : b), null)
+
+/**
+ * The one implementation of the API. It owns the clock: it pushes a new board
+ * whenever data changes and whenever a card changes column or a reminder is due.
+ */
+export class FollowThroughService {
+  readonly handlers: Handlers
+  readonly #store: Store
+  readonly #now: () => Date
+  readonly #newId: () => string
+  readonly #notifier: Notifier | undefined
+  readonly #alarm: WallClockAlarm
+  readonly #listeners = new Set<(board: BoardSnapshot) => void>()
+  readonly #recentlyRemoved: FollowUp[] = []
+  readonly #problems = new Set<string>()
+
+  constructor(options: ServiceOptions) {
+    this.#store = options.store
+    this.#now = options.now ?? (() => new Date())
+    this.#newId = options.newId ?? randomUUID
+    this.#notifier = options.notifier
+    this.#alarm = new WallClockAlarm(this.#now, () => this.#onTime(), options.timers)
+    this.#store.onWriteError((error) => {
+      this.#problems.clear()
+      if (error) this.#problems.add(error.message)
+      this.#publish()
+    })
+    this.handlers = this.#createHandlers()
+  }
+
+  /** Starts the clock: sends reminders already due (summarising missed ones) and arms the alarm. */
+  start(): void {
+    this.#onTime()
+  }
+
+  /** The machine woke or the clock jumped: look at the wall clock again now. */
+  wake(): void {
+    this.#onTime()
+  }
+
+  board(): BoardSnapshot {
+    return buildBoard(this.#store.data, this.#now(), {
+      readOnly: this.#store.readOnly,
+      notices: [...this.#store.notices, ...this.#problems],
+    })
+  }
+
+  subscribe(listener: (board: BoardSnapshot) => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  /** Stops the clock and writes everything to disk. */
+  async stop(): Promise<void> {
+    this.#alarm.stop()
+    await this.#store.close()
+  }
+
+  #commit(next: Data): void {
+    if (next === this.#store.data) return
+    this.#store.update(next)
+    this.#publish()
+    this.#rearm()
+  }
+
+  #publish(): void {
+    if (this.#listeners.size === 0) return
+    const board = this.board()
+    for (const listener of this.#listeners) listener(board)
+  }
+
+  #rearm(): void {
+    const now = this.#now()
+    const data = this.#store.data
+    this.#alarm.set(earliest(nextTransitionAt(data, now), this.#notifier ? nextReminderAt(data, now) : null))
+  }
+
+  #onTime(): void {
+    this.#sendDueReminders()
+    this.#publish()
+    this.#rearm()
+  }
+
+  #sendDueReminders(): void {
+    if (!this.#notifier || this.#store.readOnly) return
+    const now = this.#now()
+    const reminders = dueReminders(this.#store.data, now)
+    if (reminders.length === 0) return
+    let data = this.#store.data
+    for (const reminder of reminders) data = markNotified(data, reminder.followUpId, reminder.settles, now)
+    this.#store.update(data)
+    for (const notification of notificationsFor(reminders, now)) {
+      this.#notifier.notify(notification).catch((error) => console.error('Follow Through: notification failed', error))
+    }
+  }
+
+  #find(id: string): FollowUp {
+    const followUp = this.#store.data.followUps.find((f) => f.id === id)
+    if (!followUp) throw new DomainError('not_found', 'That follow-up no longer exists.')
+    return followUp
+  }
+
+  #guardWritable(): void {
+    if (this.#store.readOnly) {
+      throw new DomainError('read_only', 'This data was saved by a newer version of Follow Through and is read-only here.')
+    }
+  }
+
+  #createHandlers(): Handlers {
+    const mutate = (change: (data: Data, now: Date) => Data, id: string) => {
+      this.#guardWritable()
+      this.#commit(change(this.#store.data, this.#now()))
+      return this.#find(id)
+    }
+    const create = (draft: Parameters<typeof createFollowUp>[1]) => {
+      this.#guardWritable()
+      const { data, followUp } = createFollowUp(this.#store.data, draft, this.#now(), this.#newId())
+      this.#commit(data)
+      return followUp
+    }
+    return {
+      getBoard: () => this.board(),
+      parseQuickAdd: ({ text }) => parseQuickAdd(text, this.#now()),
+      quickAdd: ({ text }) => create(parseQuickAdd(text, this.#now()).draft),
+      create: (draft) => create(draft),
+      update: ({ id, patch }) => mutate((data, now) => updateFollowUp(data, id, patch, now), id),
+      complete: ({ id }) => mutate((data, now) => completeFollowUp(data, id, now), id),
+      reopen: ({ id }) => mutate((data, now) => reopenFollowUp(data, id, now), id),
+      snooze: ({ id, until }) => mutate((data, now) => snoozeFollowUp(data, id, new Date(until), now), id),
+      reschedule: ({ id, ...dates }) => mutate((data, now) => rescheduleFollowUp(data, id, dates, now), id),
+      remove: ({ id }) => {
+        this.#guardWritable()
+        const { data, removed } = removeFollowUp(this.#store.data, id)
+        this.#recentlyRemoved.push(removed)
+        this.#recentlyRemoved.splice(0, Math.max(0, this.#recentlyRemoved.length - UNDO_DEPTH))
+        this.#commit(data)
+        return { id }
+      },
+      undoRemove: ({ id }) => {
+        this.#guardWritable()
+        const index = this.#recentlyRemoved.findIndex((f) => f.id === id)
+        if (index < 0) throw new DomainError('not_found', 'That deletion can no longer be undone.')
+        const [restored] = this.#recentlyRemoved.splice(index, 1)
+        this.#commit(restoreFollowUp(this.#store.data, restored))
+        return restored
+      },
+    }
+  }
+}
