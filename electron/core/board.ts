@@ -1,4 +1,4 @@
-import { COLUMNS, columnOf, isAtRisk, type Column } from './columns'
+import { COLUMNS, columnOf, isAtRisk, today, type Column } from './columns'
 import type { Data, FollowUp } from './schema'
 
 export interface Card extends FollowUp {
@@ -26,9 +26,10 @@ export function buildBoard(
   status: { readOnly: boolean; notices: string[] } = { readOnly: false, notices: [] },
 ): BoardSnapshot {
   const columns = Object.fromEntries(COLUMNS.map((c) => [c, [] as Card[]])) as Record<Column, Card[]>
+  const day = today(now)
   for (const followUp of data.followUps) {
-    const column = columnOf(followUp, now)
-    columns[column].push({ ...followUp, column, atRisk: isAtRisk(followUp, now) })
+    const column = columnOf(followUp, day)
+    columns[column].push({ ...followUp, column, atRisk: isAtRisk(followUp, day) })
   }
   columns.promised.sort(byDue)
   columns.due.sort(byDue)

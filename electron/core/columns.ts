@@ -1,52 +1,64 @@
-import { isSameDay, startOfDay } from 'date-fns'
+import { addDays, startOfDay } from 'date-fns'
+import { timesOf } from './instants'
 import type { Data, FollowUp } from './schema'
 
 export const COLUMNS = ['promised', 'due', 'overdue', 'done'] as const
 export type Column = (typeof COLUMNS)[number]
 
-const ms = (iso: string) => Date.parse(iso)
+/**
+ * The local day around `now` as epoch milliseconds. Local-time arithmetic is slow
+ * (a time-zone lookup per call), so a board computes it once, not once per card.
+ */
+export interface Today {
+  now: number
+  start: number
+  end: number
+}
 
-function isSnoozed(followUp: FollowUp, now: Date): boolean {
-  return followUp.snoozedUntil !== undefined && ms(followUp.snoozedUntil) > now.getTime()
+export function today(now: Date): Today {
+  const start = startOfDay(now)
+  return { now: now.getTime(), start: start.getTime(), end: addDays(start, 1).getTime() }
 }
 
 /** The own target has passed while the promise still stands: time for a heads-up. */
-export function isAtRisk(followUp: FollowUp, now: Date): boolean {
-  const t = now.getTime()
-  return followUp.completedAt === undefined && t > ms(followUp.targetAt) && t <= ms(followUp.dueAt)
+export function isAtRisk(followUp: FollowUp, now: Date | Today): boolean {
+  const t = now instanceof Date ? now.getTime() : now.now
+  const { targetAt, dueAt } = timesOf(followUp)
+  return followUp.completedAt === undefined && t > targetAt && t <= dueAt
 }
 
 /**
  * The column a follow-up belongs in (DESIGN.md, first match wins). A snooze hides
  * the card from Due until it ends; it never hides a missed promise.
  */
-export function columnOf(followUp: FollowUp, now: Date): Column {
+export function columnOf(followUp: FollowUp, now: Date | Today): Column {
   if (followUp.completedAt !== undefined) return 'done'
-  const t = now.getTime()
-  const dueAt = ms(followUp.dueAt)
-  if (t > dueAt) return 'overdue'
-  if (isSnoozed(followUp, now)) return 'promised'
-  if (isSameDay(dueAt, now) || t > ms(followUp.targetAt)) return 'due'
+  const day = now instanceof Date ? today(now) : now
+  const { dueAt, targetAt, snoozedUntil } = timesOf(followUp)
+  if (day.now > dueAt) return 'overdue'
+  if (snoozedUntil !== undefined && snoozedUntil > day.now) return 'promised'
+  if ((dueAt >= day.start && dueAt < day.end) || day.now > targetAt) return 'due'
   return 'promised'
 }
 
-/** Instants after `now` at which this follow-up may change column. */
-function transitionCandidates(followUp: FollowUp): number[] {
-  if (followUp.completedAt !== undefined) return []
-  const dueAt = ms(followUp.dueAt)
-  const candidates = [startOfDay(dueAt).getTime(), ms(followUp.targetAt) + 1, dueAt + 1]
-  if (followUp.snoozedUntil !== undefined) candidates.push(ms(followUp.snoozedUntil))
-  return candidates
-}
-
-/** The next instant any card changes column, or null when nothing will change by itself. */
+/**
+ * The next instant at which a card may change column, or null when none will by
+ * itself. Cards due on later days all become "today" at a midnight, so the next
+ * midnight stands for them: waking then at worst re-sends an unchanged board.
+ */
 export function nextTransitionAt(data: Data, now: Date): Date | null {
-  const t = now.getTime()
+  const day = today(now)
   let next = Infinity
+  const consider = (candidate: number) => {
+    if (candidate > day.now && candidate < next) next = candidate
+  }
   for (const followUp of data.followUps) {
-    for (const candidate of transitionCandidates(followUp)) {
-      if (candidate > t && candidate < next) next = candidate
-    }
+    if (followUp.completedAt !== undefined) continue
+    const { dueAt, targetAt, snoozedUntil } = timesOf(followUp)
+    consider(targetAt + 1)
+    consider(dueAt + 1)
+    if (snoozedUntil !== undefined) consider(snoozedUntil)
+    if (dueAt >= day.end) consider(day.end)
   }
   return next === Infinity ? null : new Date(next)
 }

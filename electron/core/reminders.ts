@@ -1,4 +1,5 @@
 import { addDays, format, setHours, startOfDay, subMinutes } from 'date-fns'
+import { timesOf } from './instants'
 import type { Data, FollowUp, ReminderKind, Settings } from './schema'
 
 export interface Reminder {
@@ -33,6 +34,16 @@ export function reminderInstants(followUp: FollowUp, settings: Settings): Record
   return { target: targetAt, lead: subMinutes(dueAt, settings.leadTimeMinutes), deadline: dueAt }
 }
 
+/** reminderInstants as epoch milliseconds; timed follow-ups (the common case) skip date objects entirely. */
+function reminderTimes(followUp: FollowUp, settings: Settings): Record<ReminderKind, number> {
+  if (followUp.allDay) {
+    const instants = reminderInstants(followUp, settings)
+    return { target: instants.target.getTime(), lead: instants.lead.getTime(), deadline: instants.deadline.getTime() }
+  }
+  const { dueAt, targetAt } = timesOf(followUp)
+  return { target: targetAt, lead: dueAt - settings.leadTimeMinutes * 60_000, deadline: dueAt }
+}
+
 function describeLead(minutes: number): string {
   if (minutes % 60 === 0) return `${minutes / 60} h`
   return `${minutes} min`
@@ -56,10 +67,10 @@ function message(followUp: FollowUp, kind: ReminderKind, settings: Settings): { 
   }
 }
 
-function effectiveInstant(followUp: FollowUp, at: Date): Date {
-  if (followUp.snoozedUntil === undefined) return at
-  const until = Date.parse(followUp.snoozedUntil)
-  return until > at.getTime() ? new Date(until) : at
+/** A snooze holds a reminder until it ends. */
+function effectiveTime(followUp: FollowUp, at: number): number {
+  const { snoozedUntil } = timesOf(followUp)
+  return snoozedUntil === undefined ? at : Math.max(at, snoozedUntil)
 }
 
 /** Reminders whose time has come and that have not been sent: at most one per follow-up, the latest kind. */
@@ -68,16 +79,14 @@ export function dueReminders(data: Data, now: Date): Reminder[] {
   const result: Reminder[] = []
   for (const followUp of data.followUps) {
     if (followUp.completedAt !== undefined) continue
-    const instants = reminderInstants(followUp, data.settings)
-    const ripe = ORDER.filter(
-      (kind) => followUp.notifiedAt[kind] === undefined && effectiveInstant(followUp, instants[kind]).getTime() <= t,
-    )
+    const times = reminderTimes(followUp, data.settings)
+    const ripe = ORDER.filter((kind) => followUp.notifiedAt[kind] === undefined && effectiveTime(followUp, times[kind]) <= t)
     const kind = ripe.at(-1)
     if (!kind) continue
     result.push({
       followUpId: followUp.id,
       kind,
-      at: effectiveInstant(followUp, instants[kind]),
+      at: new Date(effectiveTime(followUp, times[kind])),
       settles: ripe,
       ...message(followUp, kind, data.settings),
     })
@@ -91,10 +100,10 @@ export function nextReminderAt(data: Data, now: Date): Date | null {
   let next = Infinity
   for (const followUp of data.followUps) {
     if (followUp.completedAt !== undefined) continue
-    const instants = reminderInstants(followUp, data.settings)
+    const times = reminderTimes(followUp, data.settings)
     for (const kind of ORDER) {
       if (followUp.notifiedAt[kind] !== undefined) continue
-      const at = effectiveInstant(followUp, instants[kind]).getTime()
+      const at = effectiveTime(followUp, times[kind])
       if (at > t && at < next) next = at
     }
   }

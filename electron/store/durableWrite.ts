@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { open, rename, rm } from 'node:fs/promises'
+import { open, readdir, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
 /**
@@ -27,6 +27,17 @@ export async function writeFileDurably(file: string, text: string): Promise<void
     throw error
   }
   await syncDirectory(dir)
+}
+
+/**
+ * Deletes temp files that a writer killed mid-write left beside `file` (each can be
+ * as large as the data). Call only while holding the folder lock: no live writer then.
+ */
+export async function removeLeftoverTempFiles(file: string): Promise<void> {
+  const prefix = `.${basename(file)}.`
+  const names = await readdir(dirname(file)).catch(() => [] as string[])
+  const leftovers = names.filter((name) => name.startsWith(prefix) && /^\d+\.[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length)))
+  await Promise.all(leftovers.map((name) => rm(join(dirname(file), name), { force: true })))
 }
 
 /** Makes the rename itself durable. Windows cannot open a folder for fsync; NTFS journals renames. */

@@ -6,7 +6,7 @@ import { DomainError } from '../core/errors'
 import { emptyData, type Data } from '../core/schema'
 import { backUpBeforeReplace, newestValidBackup } from './backups'
 import { decodeDataFile } from './decode'
-import { writeFileDurably } from './durableWrite'
+import { removeLeftoverTempFiles, writeFileDurably } from './durableWrite'
 import { lockDataFolder, type DataFolderLock } from './lock'
 
 export const DATA_FILE_NAME = 'follow-through.json'
@@ -78,7 +78,8 @@ async function openDataFile(file: string, dataDir: string, now: Date): Promise<O
     return {
       data: backup.decoded.data,
       text: backup.text,
-      readOnly: false,
+      // A newer app's backup stays read-only, like its data file: never rewritten without the fields it added.
+      readOnly: backup.decoded.newerVersion !== undefined,
       notices: [`${file} was missing, so the backup from ${backupDay(backup.path)} was restored.`],
     }
   }
@@ -112,7 +113,7 @@ async function openDataFile(file: string, dataDir: string, now: Date): Promise<O
   return {
     data: backup.decoded.data,
     text: backup.text,
-    readOnly: false,
+    readOnly: backup.decoded.newerVersion !== undefined,
     notices: [
       `Your data file was damaged (${decoded.reason}). It was kept as ${asideName} and the backup from ` +
         `${backupDay(backup.path)} was restored; changes made since then may be missing.`,
@@ -152,6 +153,7 @@ export class Store {
     const lock = await lockDataFolder(options.dataDir, options.app)
     try {
       const file = join(options.dataDir, DATA_FILE_NAME)
+      await removeLeftoverTempFiles(file)
       const opened = await openDataFile(file, options.dataDir, now())
       const db = new Low<Data>(new DurableDataFile(file, options.dataDir, now, opened.text), opened.data)
       return new Store(file, db, lock, opened, options.writeDelayMs ?? 250)

@@ -26,7 +26,7 @@ async function isStale(): Promise<boolean> {
 /** Builds the renderer when its output is missing or older than its sources; returns the folder to serve. */
 export async function ensureRendererBuilt(): Promise<string> {
   if (await isStale()) {
-    console.log('Follow Through web: building the app…')
+    console.log('Follow Through: building the app…')
     await new Promise<void>((resolvePromise, reject) => {
       const child = spawn(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
         cwd: ROOT,

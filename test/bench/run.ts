@@ -1,0 +1,3 @@
+import { benchStore } from './store'
+
+for (const line of await benchStore()) console.log(line)

@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { _electron, type ElectronApplication, type Page } from 'playwright-core'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { QUICK_ADD_EXAMPLE, card, columnForFriday4pm, quickAdd, waitForBoard } from './support/board'
+import { findElectron } from './support/electron'
+import { RESULTS_DIR, ROOT } from './support/paths'
+import { makeDataDir, removeDataDir } from './support/webApp'
+
+// The one e2e scenario allowed to skip, CI included: Electron's binary cannot be
+// downloaded everywhere, and browser mode covers the same renderer and service.
+const electron = findElectron()
+if (!electron.found) console.warn(`Skipping the Electron end-to-end test: ${electron.reason}.`)
+
+const MAIN = join(ROOT, 'out/main/index.js')
+
+describe.skipIf(!electron.found)('Electron shell end to end', () => {
+  let dataDir: string | undefined
+  let app: ElectronApplication | undefined
+  let window: Page | undefined
+
+  beforeAll(() => {
+    // Main, preload and renderer bundles come from one build; make sure they exist.
+    if (!existsSync(MAIN) || !existsSync(join(ROOT, 'out/renderer/index.html'))) {
+      const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+        cwd: ROOT,
+        stdio: 'inherit',
+      })
+      if (build.status !== 0) throw new Error(`electron-vite build failed (exit ${build.status}).`)
+    }
+  })
+
+  afterEach(async ({ task }) => {
+    try {
+      if (task.result?.state === 'fail' && window) {
+        await mkdir(RESULTS_DIR, { recursive: true })
+        const file = join(RESULTS_DIR, 'electron-quick-add.png')
+        await window.screenshot({ path: file }).then(
+          () => console.warn(`Screenshot of the failed window: ${file}`),
+          (error: Error) => console.warn(`No screenshot: ${error.message}`),
+        )
+      }
+    } finally {
+      await app?.close()
+      if (dataDir) await removeDataDir(dataDir)
+    }
+  })
+
+  it('quick add in the desktop window puts the card on the board', async () => {
+    if (!electron.found) throw new Error('unreachable: skipped without Electron')
+    dataDir = await makeDataDir()
+    app = await _electron.launch({
+      executablePath: electron.executablePath,
+      // Root in a container has no usable sandbox.
+      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), MAIN],
+      cwd: ROOT,
+      env: { ...process.env, FOLLOW_THROUGH_DATA_DIR: dataDir } as Record<string, string>,
+      timeout: 60_000,
+    })
+    window = await app.firstWindow()
+    window.setDefaultTimeout(15_000)
+    await waitForBoard(window)
+
+    const expected = columnForFriday4pm()
+    await quickAdd(window).fill(QUICK_ADD_EXAMPLE)
+    await quickAdd(window).press('Enter')
+    const added = card(window, 'Call Jenny Rivera', expected)
+    await added.waitFor({ state: 'visible' })
+    await added.getByRole('paragraph').filter({ hasText: 'Jenny Rivera' }).waitFor({ state: 'visible' })
+    expect(await card(window, 'Call Jenny Rivera').count()).toBe(1)
+  })
+})
