@@ -1,23 +1,47 @@
-import { addHours } from 'date-fns'
-import { useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Card, Result } from '../electron/contract'
 import { Board } from './features/board/Board'
+import { CardDetail } from './features/board/CardDetail'
+import type { DropIntent } from './features/board/dropIntent'
+import { FilterBar } from './features/board/FilterBar'
+import { clientsOf, filtersFromHash, filtersToHash, visibleColumns } from './features/board/filters'
 import type { CardActions } from './features/board/FollowUpCard'
-import { QuickAdd } from './features/board/QuickAdd'
+import { FollowUpDialog } from './features/board/FollowUpDialog'
+import { QuickAdd, QUICK_ADD_EXAMPLE } from './features/board/QuickAdd'
+import { RescheduleDialog } from './features/board/RescheduleDialog'
 import { useBoard } from './features/board/useBoard'
 import { api } from './lib/api'
+import { useHashState } from './lib/useHashState'
+import { useNow } from './lib/useNow'
 
-interface Undoable {
+/** How long a deleted follow-up can be brought back from the toast. */
+const UNDO_MS = 15_000
+
+type Dialog = { kind: 'new' } | { kind: 'edit'; card: Card } | { kind: 'reschedule'; card: Card } | { kind: 'details'; card: Card } | null
+
+interface Toast {
   message: string
-  undo(): void
+  undo?(): void
 }
 
 export function App() {
   const board = useBoard()
+  const now = useNow()
+  const [filters, setFilters] = useHashState(filtersFromHash, filtersToHash)
+  const [showOlderDone, setShowOlderDone] = useState(false)
+  const [dialog, setDialog] = useState<Dialog>(null)
   const [error, setError] = useState<string | null>(null)
-  const [undoable, setUndoable] = useState<Undoable | null>(null)
+  const [toast, setToast] = useState<Toast | null>(null)
+  const toastTimer = useRef<ReturnType<typeof setTimeout>>(undefined)
 
-  const report = async <T,>(pending: Promise<Result<T>>): Promise<T | undefined> => {
+  const showToast = (next: Toast) => {
+    clearTimeout(toastTimer.current)
+    setToast(next)
+    toastTimer.current = setTimeout(() => setToast(null), UNDO_MS)
+  }
+  useEffect(() => () => clearTimeout(toastTimer.current), [])
+
+  const run = async <T,>(pending: Promise<Result<T>>): Promise<T | undefined> => {
     const result = await pending
     if (result.ok) {
       setError(null)
@@ -27,47 +51,112 @@ export function App() {
     return undefined
   }
 
-  const actions: CardActions = {
-    complete: (card: Card) => void report(api.complete({ id: card.id })),
-    snooze: (card: Card) => void report(api.snooze({ id: card.id, until: addHours(new Date(), 1).toISOString() })),
-    edit: () => setError('Editing arrives with the full board.'),
-    remove: async (card: Card) => {
-      const removed = await report(api.remove({ id: card.id }))
-      if (removed) setUndoable({ message: `Deleted “${card.title}”.`, undo: () => void report(api.undoRemove({ id: card.id })) })
-    },
+  const actions: CardActions = useMemo(
+    () => ({
+      complete: (card) => void run(api.complete({ id: card.id })),
+      snooze: (card, until) => void run(api.snooze({ id: card.id, until: until.toISOString() })),
+      edit: (card) => setDialog({ kind: 'edit', card }),
+      details: (card) => setDialog({ kind: 'details', card }),
+      remove: async (card) => {
+        if (await run(api.remove({ id: card.id }))) {
+          showToast({ message: `Deleted “${card.title}”.`, undo: () => void run(api.undoRemove({ id: card.id })) })
+        }
+      },
+    }),
+    [],
+  )
+
+  function onDrop(card: Card, intent: DropIntent) {
+    switch (intent.kind) {
+      case 'complete':
+        return actions.complete(card)
+      case 'reopen':
+        return void run(api.reopen({ id: card.id }))
+      case 'planToday':
+        return void run(api.planForToday({ id: card.id }))
+      case 'reschedule':
+        return setDialog({ kind: 'reschedule', card })
+      case 'none':
+        if (intent.reason) setError(intent.reason)
+    }
   }
+
+  const view = useMemo(() => (board ? visibleColumns(board, filters, now, showOlderDone) : null), [board, filters, now, showOlderDone])
+  const clients = useMemo(() => (board ? clientsOf(board) : []), [board])
+  const isEmpty = board !== null && Object.values(board.columns).every((cards) => cards.length === 0)
+  // Dialogs show the latest version of their card, so a push from another window is not lost.
+  const liveCard = (card: Card) => (board && Object.values(board.columns).flat().find((c) => c.id === card.id)) || card
 
   return (
     <div className="app">
       <header className="app__header">
         <h1>Follow Through</h1>
         <QuickAdd />
+        <button className="primary" onClick={() => setDialog({ kind: 'new' })} disabled={board?.readOnly}>
+          New follow-up
+        </button>
       </header>
-      {board?.notices.map((notice) => (
-        <p key={notice} className="banner banner--notice" role="status">
-          {notice}
-        </p>
-      ))}
-      {board?.readOnly && <p className="banner banner--notice">Read-only: this data is from a newer version of Follow Through.</p>}
-      {error && (
-        <p className="banner banner--error" role="alert">
-          {error} <button onClick={() => setError(null)}>Dismiss</button>
-        </p>
+      {board && <FilterBar filters={filters} clients={clients} onChange={setFilters} />}
+      <div className="banners">
+        {board?.notices.map((notice) => (
+          <p key={notice} className="banner banner--notice" role="status">
+            {notice}
+          </p>
+        ))}
+        {error && (
+          <p className="banner banner--error" role="alert">
+            {error} <button onClick={() => setError(null)}>Dismiss</button>
+          </p>
+        )}
+      </div>
+      {isEmpty && (
+        <section className="welcome" aria-label="Getting started">
+          <h2>Every promise, kept.</h2>
+          <p>
+            Type a promise into Quick add — for example <kbd>{QUICK_ADD_EXAMPLE}</kbd> — and press Enter. It starts in <b>Promised</b>, moves
+            to <b>Due</b> on the day (or once your own, earlier target passes), and to <b>Overdue</b> if the promised time goes by. Mark it
+            done and it lands in <b>Done</b>.
+          </p>
+        </section>
       )}
-      {undoable && (
-        <p className="banner banner--undo" role="status">
-          {undoable.message}{' '}
-          <button
-            onClick={() => {
-              undoable.undo()
-              setUndoable(null)
-            }}
-          >
-            Undo
-          </button>
-        </p>
+      {board && view ? (
+        <Board
+          columns={view.columns}
+          now={now}
+          actions={actions}
+          onDrop={onDrop}
+          olderDone={
+            view.olderDone > 0 || showOlderDone ? (
+              <button className="link column__more" onClick={() => setShowOlderDone(!showOlderDone)}>
+                {showOlderDone ? 'Show only the last 7 days' : `Show ${view.olderDone} older`}
+              </button>
+            ) : undefined
+          }
+        />
+      ) : (
+        <p className="loading">Loading your follow-ups…</p>
       )}
-      {board ? <Board board={board} actions={actions} /> : <p className="loading">Loading your follow-ups…</p>}
+      <div className="toast-area" aria-live="polite">
+        {toast && (
+          <p className="toast" role="status">
+            {toast.message}{' '}
+            {toast.undo && (
+              <button
+                onClick={() => {
+                  toast.undo?.()
+                  setToast(null)
+                }}
+              >
+                Undo
+              </button>
+            )}
+          </p>
+        )}
+      </div>
+      {dialog?.kind === 'new' && <FollowUpDialog onClose={() => setDialog(null)} onSaved={(message) => showToast({ message })} />}
+      {dialog?.kind === 'edit' && <FollowUpDialog card={liveCard(dialog.card)} onClose={() => setDialog(null)} onSaved={(message) => showToast({ message })} />}
+      {dialog?.kind === 'reschedule' && <RescheduleDialog card={dialog.card} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}
+      {dialog?.kind === 'details' && <CardDetail card={liveCard(dialog.card)} now={now} onClose={() => setDialog(null)} />}
     </div>
   )
 }

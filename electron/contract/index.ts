@@ -38,6 +38,7 @@ export const contract = {
     input: Id.extend({ dueAt: Instant, allDay: z.boolean(), targetAt: Instant.optional(), toldClient: z.boolean() }).strict(),
     output: returns<FollowUp>(),
   },
+  planForToday: { input: Id, output: returns<FollowUp>() },
   remove: { input: Id, output: returns<{ id: string }>() },
   undoRemove: { input: Id, output: returns<FollowUp>() },
 } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>

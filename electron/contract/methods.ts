@@ -12,6 +12,7 @@ export const METHOD_NAMES = [
   'reopen',
   'snooze',
   'reschedule',
+  'planForToday',
   'remove',
   'undoRemove',
 ] as const

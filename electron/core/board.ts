@@ -5,6 +5,14 @@ export interface Card extends FollowUp {
   column: Column
   /** Own target passed, promise still stands. */
   atRisk: boolean
+  /** For done cards: how long before (positive) or after (negative) each date it was delivered, in ms. */
+  margin?: { promise: number; target: number }
+}
+
+function marginOf(followUp: FollowUp): Card['margin'] {
+  if (followUp.completedAt === undefined) return undefined
+  const completed = Date.parse(followUp.completedAt)
+  return { promise: Date.parse(followUp.dueAt) - completed, target: Date.parse(followUp.targetAt) - completed }
 }
 
 /** What the renderer shows: computed by the service, never stored. */
@@ -29,7 +37,9 @@ export function buildBoard(
   const day = today(now)
   for (const followUp of data.followUps) {
     const column = columnOf(followUp, day)
-    columns[column].push({ ...followUp, column, atRisk: isAtRisk(followUp, day) })
+    const card: Card = { ...followUp, column, atRisk: isAtRisk(followUp, day) }
+    if (column === 'done') card.margin = marginOf(followUp)
+    columns[column].push(card)
   }
   columns.promised.sort(byDue)
   columns.due.sort(byDue)

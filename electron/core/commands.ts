@@ -132,6 +132,15 @@ export function rescheduleFollowUp(
   return replace(data, next)
 }
 
+/** Pulls a promise into today's work: the own target becomes now, so the card is Due. */
+export function planForToday(data: Data, id: string, now: Date): Data {
+  const current = find(data, id)
+  if (current.completedAt) throw new DomainError('invalid_input', 'This follow-up is done. Reopen it first.')
+  const targetAt = new Date(Math.min(now.getTime(), Date.parse(current.dueAt))).toISOString()
+  if (targetAt === current.targetAt) return data
+  return replace(data, withEvent(current, { type: 'edited', at: now.toISOString(), fields: ['targetAt'] }, { targetAt }))
+}
+
 export function removeFollowUp(data: Data, id: string): { data: Data; removed: FollowUp } {
   const removed = find(data, id)
   return { data: { ...data, followUps: data.followUps.filter((f) => f.id !== id) }, removed }

@@ -6,6 +6,7 @@ import {
   completeFollowUp,
   createFollowUp,
   markNotified,
+  planForToday,
   removeFollowUp,
   reopenFollowUp,
   rescheduleFollowUp,
@@ -165,6 +166,7 @@ export class FollowThroughService {
       reopen: ({ id }) => mutate((data, now) => reopenFollowUp(data, id, now), id),
       snooze: ({ id, until }) => mutate((data, now) => snoozeFollowUp(data, id, new Date(until), now), id),
       reschedule: ({ id, ...dates }) => mutate((data, now) => rescheduleFollowUp(data, id, dates, now), id),
+      planForToday: ({ id }) => mutate((data, now) => planForToday(data, id, now), id),
       remove: ({ id }) => {
         this.#guardWritable()
         const { data, removed } = removeFollowUp(this.#store.data, id)

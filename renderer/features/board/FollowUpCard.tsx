@@ -1,42 +1,97 @@
+import { useDraggable } from '@dnd-kit/core'
+import { memo } from 'react'
 import type { Card } from '../../../electron/contract'
-import { CHANNEL_ICONS, describeBuffer, describeDeadline } from './format'
+import { CHANNEL_ICONS, CHANNEL_NAMES, describeBuffer, describeDeadline, describeLateness, describeMargin, formatMoney } from './format'
+import { SnoozeMenu } from './SnoozeMenu'
 
 export interface CardActions {
   complete(card: Card): void
-  snooze(card: Card): void
+  snooze(card: Card, until: Date): void
   edit(card: Card): void
   remove(card: Card): void
+  details(card: Card): void
 }
 
-export function FollowUpCard({ card, now, actions }: { card: Card; now: Date; actions: CardActions }) {
+function CardBody({ card, now }: { card: Card; now: Date }) {
   const buffer = describeBuffer(card)
-  const done = card.column === 'done'
   return (
-    <article className={`card card--${card.column}`} aria-label={card.title}>
-      <h3 className="card__title">{card.title}</h3>
+    <>
       <p className="card__client">
-        <span aria-label={card.channel} role="img">
+        <span role="img" aria-label={CHANNEL_NAMES[card.channel]}>
           {CHANNEL_ICONS[card.channel]}
         </span>{' '}
         {card.client.name}
         {card.client.company ? ` · ${card.client.company}` : ''}
       </p>
-      <p className="card__due">
-        {done ? `Done ${describeDeadline({ ...card, dueAt: card.completedAt!, allDay: false }, now)}` : `Promised ${describeDeadline(card, now)}`}
-      </p>
-      {!done && buffer && <p className="card__buffer">{buffer}</p>}
-      {card.atRisk && <p className="card__risk">At risk: your own target has passed</p>}
-      {card.value && (
-        <p className="card__value">
-          {new Intl.NumberFormat(undefined, { style: 'currency', currency: card.value.currency }).format(card.value.amount)}
-        </p>
+      {card.column === 'done' ? (
+        <p className="card__due">Done{card.margin ? `, ${describeMargin(card.margin.promise)}` : ''}</p>
+      ) : (
+        <p className="card__due">Promised {describeDeadline(card, now)}</p>
       )}
+      {card.column === 'overdue' && <p className="card__late">{describeLateness(card, now)}</p>}
+      {card.column !== 'done' && card.column !== 'overdue' && buffer && <p className="card__buffer">{buffer}</p>}
+      {card.atRisk && <p className="card__risk">Past your own target: deliver now or send a heads-up</p>}
+      {card.snoozedUntil && Date.parse(card.snoozedUntil) > now.getTime() && <p className="card__buffer">Snoozed</p>}
+      {card.value && <p className="card__value">{formatMoney(card.value)}</p>}
+    </>
+  )
+}
+
+/** The static look of a card, also used for the drag overlay. */
+export function CardPreview({ card, now }: { card: Card; now: Date }) {
+  return (
+    <div className={`card card--${card.column} card--overlay`}>
+      <h3 className="card__title">{card.title}</h3>
+      <CardBody card={card} now={now} />
+    </div>
+  )
+}
+
+export const FollowUpCard = memo(function FollowUpCard({ card, now, actions }: { card: Card; now: Date; actions: CardActions }) {
+  const { setNodeRef, setActivatorNodeRef, listeners, attributes, isDragging } = useDraggable({ id: card.id, data: { card } })
+  const done = card.column === 'done'
+  return (
+    <article
+      ref={setNodeRef}
+      className={`card card--${card.column}${isDragging ? ' card--dragging' : ''}`}
+      aria-label={card.title}
+      // Pointer drags start anywhere on the card (after a few pixels, so buttons still click);
+      // keyboard drags start from the handle, which carries the drag semantics.
+      onPointerDown={listeners?.onPointerDown as React.PointerEventHandler | undefined}
+    >
+      <div className="card__head">
+        <h3 className="card__title">
+          <button className="link" onClick={() => actions.details(card)} title="Show details and history">
+            {card.title}
+          </button>
+        </h3>
+        <button
+          ref={setActivatorNodeRef}
+          className="card__handle"
+          {...attributes}
+          onKeyDown={listeners?.onKeyDown as React.KeyboardEventHandler | undefined}
+          aria-label={`Move “${card.title}”`}
+        >
+          ⠿
+        </button>
+      </div>
+      <CardBody card={card} now={now} />
       <div className="card__actions">
         {!done && <button onClick={() => actions.complete(card)}>Mark done</button>}
-        {!done && <button onClick={() => actions.snooze(card)}>Snooze</button>}
+        {!done && <SnoozeMenu title={card.title} onSnooze={(until) => actions.snooze(card, until)} />}
         <button onClick={() => actions.edit(card)}>Edit</button>
         <button onClick={() => actions.remove(card)}>Delete</button>
+        {card.client.phone && (
+          <a className="card__contact" href={`tel:${card.client.phone.replace(/[^\d+]/g, '')}`}>
+            Call
+          </a>
+        )}
+        {card.client.email && (
+          <a className="card__contact" href={`mailto:${card.client.email}?subject=${encodeURIComponent(card.title)}`}>
+            Email
+          </a>
+        )}
       </div>
     </article>
   )
-}
+})

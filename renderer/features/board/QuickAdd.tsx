@@ -5,7 +5,7 @@ import { api } from '../../lib/api'
 
 type Preview = { kind: 'empty' } | { kind: 'ok'; result: QuickAddResult } | { kind: 'error'; message: string }
 
-const EXAMPLE = 'Call Jenny Rivera Friday 4pm 248-867-5309'
+export const QUICK_ADD_EXAMPLE = 'Call Jenny Rivera Friday 4pm 248-867-5309'
 
 function describe(result: QuickAddResult): string {
   const { draft } = result
@@ -19,6 +19,8 @@ export function QuickAdd() {
   const [text, setText] = useState('')
   const [preview, setPreview] = useState<Preview>({ kind: 'empty' })
   const input = useRef<HTMLInputElement>(null)
+  // A second Enter while the first is on its way must not add the follow-up twice.
+  const submitting = useRef(false)
   const hintId = useId()
 
   useEffect(() => {
@@ -45,8 +47,9 @@ export function QuickAdd() {
   }, [text])
 
   async function submit() {
-    if (text.trim() === '') return
-    const result = await api.quickAdd({ text })
+    if (text.trim() === '' || submitting.current) return
+    submitting.current = true
+    const result = await api.quickAdd({ text }).finally(() => (submitting.current = false))
     if (result.ok) {
       setText('')
     } else {
@@ -61,7 +64,7 @@ export function QuickAdd() {
         type="text"
         aria-label="Quick add"
         aria-describedby={hintId}
-        placeholder={`Quick add: ${EXAMPLE}`}
+        placeholder={`Quick add: ${QUICK_ADD_EXAMPLE}`}
         value={text}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {

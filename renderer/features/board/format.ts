@@ -1,19 +1,55 @@
-import { differenceInMinutes, format, formatDistanceStrict, isSameDay } from 'date-fns'
-import type { Card } from '../../../electron/contract'
+import { format, formatDistanceStrict, isSameDay } from 'date-fns'
+import type { Card, HistoryEvent } from '../../../electron/contract'
+
+export const COLUMN_TITLES = { promised: 'Promised', due: 'Due', overdue: 'Overdue', done: 'Done' } as const
+
+const clock = (date: Date, now: Date) => format(date, isSameDay(date, now) ? 'HH:mm' : 'EEE d MMM HH:mm')
 
 /** "in 2 h · Fri 16:00", or "Fri 27 Nov" for an all-day promise. */
-export function describeDeadline(card: Card, now: Date): string {
+export function describeDeadline(card: Pick<Card, 'dueAt' | 'allDay'>, now: Date): string {
   const due = new Date(card.dueAt)
-  if (card.allDay) return isSameDay(due, now) ? 'today' : format(due, 'EEE d MMM')
-  const relative = formatDistanceStrict(due, now, { addSuffix: true })
-  return `${relative} · ${format(due, isSameDay(due, now) ? 'HH:mm' : 'EEE d MMM HH:mm')}`
+  if (card.allDay) return isSameDay(due, now) ? 'by end of today' : `by ${format(due, 'EEE d MMM')}`
+  return `${formatDistanceStrict(due, now, { addSuffix: true })} · ${clock(due, now)}`
 }
 
-/** The buffer between the own target and the promise, e.g. "target 1 day earlier". */
+/** "late by 3 hours" for an overdue card. */
+export function describeLateness(card: Card, now: Date): string {
+  return `late by ${formatDistanceStrict(now, new Date(card.dueAt))}`
+}
+
+/** The buffer between the own target and the promise, e.g. "my target 1 day earlier". */
 export function describeBuffer(card: Card): string | null {
-  const minutes = differenceInMinutes(new Date(card.dueAt), new Date(card.targetAt))
-  if (minutes <= 0) return null
-  return `my target ${formatDistanceStrict(new Date(card.targetAt), new Date(card.dueAt))} earlier`
+  const due = new Date(card.dueAt)
+  const target = new Date(card.targetAt)
+  if (due.getTime() - target.getTime() < 60_000) return null
+  return `my target ${formatDistanceStrict(target, due)} earlier`
+}
+
+/** "2 days early" / "3 hours late" / "on time". */
+export function describeMargin(ms: number): string {
+  if (Math.abs(ms) < 60_000) return 'on time'
+  const amount = formatDistanceStrict(0, Math.abs(ms))
+  return ms > 0 ? `${amount} early` : `${amount} late`
+}
+
+export function describeEvent(event: HistoryEvent, now: Date): string {
+  const when = clock(new Date(event.at), now)
+  switch (event.type) {
+    case 'created':
+      return `${when} · Created`
+    case 'edited':
+      return `${when} · Edited ${event.fields.join(', ')}`
+    case 'rescheduled':
+      return `${when} · Promise moved from ${clock(new Date(event.from.dueAt), now)} to ${clock(new Date(event.to.dueAt), now)} — ${event.toldClient ? 'client was told' : 'client not told'}`
+    case 'completed':
+      return `${when} · Completed`
+    case 'reopened':
+      return `${when} · Reopened`
+    case 'snoozed':
+      return `${when} · Snoozed until ${clock(new Date(event.until), now)}`
+    case 'notified':
+      return `${when} · Reminder sent (${event.reminder === 'target' ? 'own target' : event.reminder === 'lead' ? 'before the deadline' : 'deadline passed'})`
+  }
 }
 
 export const CHANNEL_ICONS: Record<Card['channel'], string> = {
@@ -21,4 +57,27 @@ export const CHANNEL_ICONS: Record<Card['channel'], string> = {
   email: '✉',
   'in-person': '🤝',
   other: '•',
+}
+
+export const CHANNEL_NAMES: Record<Card['channel'], string> = {
+  phone: 'Phone',
+  email: 'Email',
+  'in-person': 'In person',
+  other: 'Other',
+}
+
+export function formatMoney(value: NonNullable<Card['value']>): string {
+  return new Intl.NumberFormat(undefined, { style: 'currency', currency: value.currency }).format(value.amount)
+}
+
+/** A value for <input type="datetime-local"> in local time. */
+export function toLocalInput(iso: string | undefined): string {
+  return iso ? format(new Date(iso), "yyyy-MM-dd'T'HH:mm") : ''
+}
+
+/** An ISO instant from a datetime-local value, or undefined when empty or invalid. */
+export function fromLocalInput(value: string): string | undefined {
+  if (!value) return undefined
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString()
 }

@@ -5,6 +5,7 @@ import {
   createFollowUp,
   removeFollowUp,
   reopenFollowUp,
+  planForToday,
   rescheduleFollowUp,
   restoreFollowUp,
   snoozeFollowUp,
@@ -112,6 +113,15 @@ describe('snooze and reschedule', () => {
       to: { dueAt: '2026-12-04T15:00:00.000Z' },
       toldClient: true,
     })
+  })
+})
+
+describe('planForToday', () => {
+  it('moves a promise days away into Due by making now the own target', () => {
+    const planned = planForToday(withOne(), 'f1', NOW)
+    expect(columnOf(planned.followUps[0], NOW)).toBe('due')
+    expect(planned.followUps[0].dueAt).toBe('2026-11-27T15:00:00.000Z')
+    expect(planned.followUps[0].history.at(-1)).toEqual({ type: 'edited', at: NOW.toISOString(), fields: ['targetAt'] })
   })
 })
 

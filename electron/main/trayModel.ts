@@ -1,0 +1,137 @@
+import { addDays, addHours, format, isSameDay, set } from 'date-fns'
+import type { BoardSnapshot, Card } from '../core/board'
+
+/**
+ * What the tray shows, as plain data: no Electron here, so every rule (counts,
+ * order, labels, the snooze instants, the cap) is unit-tested without a tray.
+ */
+
+export type TrayAction =
+  | { type: 'open'; id: string }
+  | { type: 'complete'; id: string }
+  | { type: 'snooze'; id: string; until: string }
+  | { type: 'quickAdd' }
+  | { type: 'openBoard' }
+  | { type: 'toggleStartAtLogin' }
+  | { type: 'quit' }
+
+export type TrayMenuItem =
+  | { kind: 'action'; label: string; action: TrayAction; enabled?: boolean }
+  | { kind: 'checkbox'; label: string; checked: boolean; action: TrayAction; enabled?: boolean }
+  | { kind: 'submenu'; label: string; items: TrayMenuItem[] }
+  | { kind: 'header'; label: string }
+  | { kind: 'separator' }
+
+export interface TrayModel {
+  /** Shown on hover everywhere (macOS too, where the title also shows the count): "2 due today, 1 overdue". */
+  tooltip: string
+  /** Text beside the icon in the macOS menu bar; '' when nothing needs doing. */
+  title: string
+  /** Dock / launcher badge. */
+  badgeCount: number
+  menu: TrayMenuItem[]
+}
+
+export interface TrayModelOptions {
+  startAtLogin: boolean
+  /** False where the platform offers no way to start at login; the item is then greyed out. */
+  startAtLoginAvailable?: boolean
+}
+
+/** How many follow-ups the menu lists before "N more…". */
+export const TRAY_LIST_LIMIT = 15
+/** Menu labels longer than this are cut with an ellipsis. */
+export const TRAY_LABEL_MAX = 48
+/** "Snooze to tomorrow" ends at this local hour. */
+export const SNOOZE_TOMORROW_HOUR = 9
+
+const truncate = (text: string, max: number) => {
+  const clean = text.replace(/\s+/g, ' ').trim()
+  return clean.length <= max ? clean : `${clean.slice(0, max - 1).trimEnd()}…`
+}
+
+/** "14:00" for today, "Fri 21 Nov 14:00" for another day; all-day items show no time. */
+function whenLabel(card: Card, now: Date): string {
+  const due = new Date(card.dueAt)
+  if (isSameDay(due, now)) return card.allDay ? 'Today' : format(due, 'HH:mm')
+  return card.allDay ? format(due, 'EEE d MMM') : format(due, 'EEE d MMM HH:mm')
+}
+
+/** "14:00 — Send the proposal — Jenny Rivera". */
+export function followUpLabel(card: Card, now: Date): string {
+  return `${whenLabel(card, now)} — ${truncate(card.title, TRAY_LABEL_MAX)} — ${truncate(card.client.name, 32)}`
+}
+
+/** The end of a "Snooze 1 h". */
+export const snoozeOneHour = (now: Date): Date => addHours(now, 1)
+
+/** The end of a "Snooze to tomorrow 9:00", in local time (DST-safe: set the wall clock, not +24 h). */
+export const snoozeTomorrowMorning = (now: Date): Date =>
+  set(addDays(now, 1), { hours: SNOOZE_TOMORROW_HOUR, minutes: 0, seconds: 0, milliseconds: 0 })
+
+function followUpItem(card: Card, now: Date): TrayMenuItem {
+  return {
+    kind: 'submenu',
+    label: followUpLabel(card, now),
+    items: [
+      { kind: 'action', label: 'Open', action: { type: 'open', id: card.id } },
+      { kind: 'action', label: 'Mark done', action: { type: 'complete', id: card.id } },
+      { kind: 'action', label: 'Snooze 1 h', action: { type: 'snooze', id: card.id, until: snoozeOneHour(now).toISOString() } },
+      {
+        kind: 'action',
+        label: `Snooze to tomorrow ${SNOOZE_TOMORROW_HOUR}:00`,
+        action: { type: 'snooze', id: card.id, until: snoozeTomorrowMorning(now).toISOString() },
+      },
+    ],
+  }
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+
+export function trayModel(board: BoardSnapshot, now: Date, options: TrayModelOptions): TrayModel {
+  const overdue = board.columns.overdue
+  const due = board.columns.due
+  const count = overdue.length + due.length
+  // Overdue first (the board already sorts each column by deadline), then due.
+  const today = [...overdue, ...due]
+  const listed = today.slice(0, TRAY_LIST_LIMIT)
+  const hidden = today.length - listed.length
+  // Changing anything from the tray makes no sense on read-only data.
+  const writable = !board.readOnly
+
+  const menu: TrayMenuItem[] = []
+  if (today.length === 0) {
+    menu.push({ kind: 'header', label: 'Nothing due today' })
+  } else {
+    menu.push({ kind: 'header', label: plural(count, 'follow-up needs you', 'follow-ups need you') })
+    for (const card of listed) {
+      const item = followUpItem(card, now)
+      if (!writable && item.kind === 'submenu') {
+        for (const sub of item.items) if (sub.kind === 'action' && sub.action.type !== 'open') sub.enabled = false
+      }
+      menu.push(item)
+    }
+    if (hidden > 0) menu.push({ kind: 'action', label: `${hidden} more…`, action: { type: 'openBoard' } })
+  }
+  menu.push(
+    { kind: 'separator' },
+    { kind: 'action', label: 'Quick add…', action: { type: 'quickAdd' }, enabled: writable },
+    { kind: 'action', label: 'Open board', action: { type: 'openBoard' } },
+    { kind: 'separator' },
+    {
+      kind: 'checkbox',
+      label: 'Start at login',
+      checked: options.startAtLogin,
+      action: { type: 'toggleStartAtLogin' },
+      enabled: options.startAtLoginAvailable ?? true,
+    },
+    { kind: 'action', label: 'Quit', action: { type: 'quit' } },
+  )
+
+  return {
+    tooltip: `${due.length} due today, ${overdue.length} overdue`,
+    title: count === 0 ? '' : String(count),
+    badgeCount: count,
+    menu,
+  }
+}

@@ -1,0 +1,26 @@
+import type { Filters } from './filters'
+import { CHANNEL_NAMES } from './format'
+
+export function FilterBar({ filters, clients, onChange }: { filters: Filters; clients: string[]; onChange(filters: Filters): void }) {
+  const active = filters.text !== '' || filters.client !== '' || filters.channel !== ''
+  return (
+    <div className="filters" role="search">
+      <input type="search" aria-label="Search" placeholder="Search title, client, notes" value={filters.text} onChange={(e) => onChange({ ...filters, text: e.target.value })} />
+      <select aria-label="Client" value={filters.client} onChange={(e) => onChange({ ...filters, client: e.target.value })}>
+        <option value="">All clients</option>
+        {clients.map((name) => (
+          <option key={name}>{name}</option>
+        ))}
+      </select>
+      <select aria-label="Channel" value={filters.channel} onChange={(e) => onChange({ ...filters, channel: e.target.value as Filters['channel'] })}>
+        <option value="">All channels</option>
+        {Object.entries(CHANNEL_NAMES).map(([value, name]) => (
+          <option key={value} value={value}>
+            {name}
+          </option>
+        ))}
+      </select>
+      {active && <button onClick={() => onChange({ text: '', client: '', channel: '' })}>Clear filters</button>}
+    </div>
+  )
+}

@@ -1,0 +1,204 @@
+import { useState } from 'react'
+import type { AppError, Card, Channel, FollowUpDraft } from '../../../electron/contract'
+import { Field } from '../../components/Field'
+import { Modal } from '../../components/Modal'
+import { api } from '../../lib/api'
+import { CHANNEL_NAMES, fromLocalInput, toLocalInput } from './format'
+
+interface FormState {
+  title: string
+  client: string
+  company: string
+  phone: string
+  email: string
+  channel: Channel
+  dueAt: string
+  targetAt: string
+  amount: string
+  currency: string
+  notes: string
+  toldClient: boolean
+}
+
+function initialState(card?: Card): FormState {
+  return {
+    title: card?.title ?? '',
+    client: card?.client.name ?? '',
+    company: card?.client.company ?? '',
+    phone: card?.client.phone ?? '',
+    email: card?.client.email ?? '',
+    channel: card?.channel ?? 'email',
+    dueAt: toLocalInput(card?.dueAt),
+    targetAt: toLocalInput(card?.targetAt),
+    amount: card?.value ? String(card.value.amount) : '',
+    currency: card?.value?.currency ?? 'USD',
+    notes: card?.notes ?? '',
+    toldClient: false,
+  }
+}
+
+const optional = (text: string) => (text.trim() === '' ? undefined : text.trim())
+
+/** Field names in the form, keyed by the service's field paths. */
+const FIELD_FOR_PATH: Record<string, keyof FormState> = {
+  title: 'title',
+  'client.name': 'client',
+  'client.company': 'company',
+  'client.phone': 'phone',
+  'client.email': 'email',
+  channel: 'channel',
+  dueAt: 'dueAt',
+  targetAt: 'targetAt',
+  'value.amount': 'amount',
+  'value.currency': 'currency',
+  'patch.title': 'title',
+  'patch.client.name': 'client',
+  'patch.client.phone': 'phone',
+  'patch.client.email': 'email',
+  'patch.value.currency': 'currency',
+  notes: 'notes',
+}
+
+type Errors = Partial<Record<keyof FormState, string>>
+
+function errorsFrom(error: AppError): Errors {
+  const errors: Errors = {}
+  for (const [path, message] of Object.entries(error.fields ?? {})) {
+    const field = FIELD_FOR_PATH[path]
+    if (field) errors[field] ??= message
+  }
+  return errors
+}
+
+/** "New follow-up" and "Edit": the same labelled form. The service validates; this shows its answers by each field. */
+export function FollowUpDialog({ card, onClose, onSaved }: { card?: Card; onClose(): void; onSaved(message: string): void }) {
+  const [form, setForm] = useState(() => initialState(card))
+  const [errors, setErrors] = useState<Errors>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const set = <K extends keyof FormState>(key: K) => (value: FormState[K]) => setForm((current) => ({ ...current, [key]: value }))
+  const promiseMoved = card !== undefined && form.dueAt !== toLocalInput(card.dueAt)
+
+  function localErrors(): Errors {
+    const found: Errors = {}
+    if (!fromLocalInput(form.dueAt)) found.dueAt = 'Pick the date and time you promised.'
+    if (form.amount.trim() !== '' && !(Number(form.amount) >= 0)) found.amount = 'Enter an amount such as 2500.'
+    return found
+  }
+
+  async function save() {
+    const found = localErrors()
+    if (Object.keys(found).length > 0) {
+      setErrors(found)
+      return
+    }
+    setSaving(true)
+    const client = { name: form.client.trim(), company: optional(form.company), phone: optional(form.phone), email: optional(form.email) }
+    const value = form.amount.trim() === '' ? undefined : { amount: Number(form.amount), currency: form.currency.trim().toUpperCase() }
+    const dueAt = fromLocalInput(form.dueAt)!
+    const targetAt = fromLocalInput(form.targetAt)
+    let failure: AppError | null = null
+    if (!card) {
+      const draft: FollowUpDraft = { title: form.title, client, channel: form.channel, dueAt, allDay: false, targetAt, notes: form.notes, value }
+      const result = await api.create(draft)
+      if (!result.ok) failure = result.error
+    } else {
+      const patch = { title: form.title, client, channel: form.channel, notes: form.notes, value: value ?? null }
+      const result = await api.update({ id: card.id, patch })
+      if (!result.ok) failure = result.error
+      const datesChanged = promiseMoved || form.targetAt !== toLocalInput(card.targetAt)
+      if (!failure && datesChanged) {
+        const moved = await api.reschedule({ id: card.id, dueAt, allDay: false, targetAt, toldClient: form.toldClient })
+        if (!moved.ok) failure = moved.error
+      }
+    }
+    setSaving(false)
+    if (failure) {
+      setErrors(errorsFrom(failure))
+      setFormError(failure.message)
+      return
+    }
+    onSaved(card ? `Saved “${form.title.trim()}”.` : `Added “${form.title.trim()}”.`)
+    onClose()
+  }
+
+  return (
+    <Modal title={card ? 'Edit follow-up' : 'New follow-up'} onClose={onClose}>
+      <form
+        className="form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          void save()
+        }}
+      >
+        <Field label="Title" error={errors.title}>
+          <input value={form.title} onChange={(e) => set('title')(e.target.value)} placeholder="Send the proposal" autoFocus />
+        </Field>
+        <div className="form__row">
+          <Field label="Client" error={errors.client}>
+            <input value={form.client} onChange={(e) => set('client')(e.target.value)} placeholder="Jenny Rivera" />
+          </Field>
+          <Field label="Company" error={errors.company}>
+            <input value={form.company} onChange={(e) => set('company')(e.target.value)} />
+          </Field>
+        </div>
+        <div className="form__row">
+          <Field label="Phone" error={errors.phone}>
+            <input type="tel" value={form.phone} onChange={(e) => set('phone')(e.target.value)} />
+          </Field>
+          <Field label="Email" error={errors.email}>
+            <input type="email" value={form.email} onChange={(e) => set('email')(e.target.value)} />
+          </Field>
+          <Field label="Channel" error={errors.channel}>
+            <select value={form.channel} onChange={(e) => set('channel')(e.target.value as Channel)}>
+              {Object.entries(CHANNEL_NAMES).map(([value, name]) => (
+                <option key={value} value={value}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <div className="form__row">
+          <Field label="Promised by" error={errors.dueAt}>
+            <input type="datetime-local" value={form.dueAt} onChange={(e) => set('dueAt')(e.target.value)} />
+          </Field>
+          <Field label="My target" error={errors.targetAt}>
+            <input type="datetime-local" value={form.targetAt} onChange={(e) => set('targetAt')(e.target.value)} />
+          </Field>
+        </div>
+        {!card && <p className="form__hint">Leave “My target” empty to aim a business day early (or halfway, for promises due sooner).</p>}
+        {promiseMoved && (
+          <label className="form__check">
+            <input type="checkbox" checked={form.toldClient} onChange={(e) => set('toldClient')(e.target.checked)} /> Did you tell the client about the new date?
+          </label>
+        )}
+        <div className="form__row">
+          <Field label="Value" error={errors.amount}>
+            <input inputMode="decimal" value={form.amount} onChange={(e) => set('amount')(e.target.value)} placeholder="2500" />
+          </Field>
+          <Field label="Currency" error={errors.currency}>
+            <input value={form.currency} onChange={(e) => set('currency')(e.target.value)} maxLength={3} />
+          </Field>
+        </div>
+        <Field label="Notes" error={errors.notes}>
+          <textarea value={form.notes} onChange={(e) => set('notes')(e.target.value)} rows={3} />
+        </Field>
+        {formError && (
+          <p className="form__error" role="alert">
+            {formError}
+          </p>
+        )}
+        <div className="form__actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={saving}>
+            {card ? 'Save' : 'Add follow-up'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  )
+}
