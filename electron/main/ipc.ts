@@ -1,23 +1,70 @@
+import { normalize } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import { METHOD_NAMES, ipcChannel, type Handlers } from '../contract'
+import { METHOD_NAMES, ipcChannel, type Handlers, type Result } from '../contract'
 import { dispatch } from '../service/dispatch'
 
-/** Only our own page, loaded from the app bundle or the dev server, may call the API. */
-export function isTrustedSender(event: IpcMainInvokeEvent, devServerUrl?: string): boolean {
-  const url = event.senderFrame?.url
-  if (!url) return false
-  if (url.startsWith('file://')) return true
-  return devServerUrl !== undefined && new URL(url).origin === new URL(devServerUrl).origin
+/** The one page allowed to call the API: the bundled renderer, or the dev server in development. */
+export interface TrustedPage {
+  /** Absolute path of the bundled renderer's index.html. */
+  rendererFile: string
+  devServerUrl?: string
 }
 
-/** One handler per contract method; each validates the sender, then the payload. */
-export function registerIpc(ipcMain: IpcMain, handlers: Handlers, devServerUrl?: string): void {
+const comparablePath = (path: string, platform: NodeJS.Platform) => {
+  const normal = normalize(path)
+  return platform === 'win32' ? normal.toLowerCase() : normal
+}
+
+/**
+ * Only our own page may call the API: the top frame (never an iframe), showing the
+ * bundled index.html (compared as a file path, so any other local file is refused)
+ * or, in development, a page from the dev server's origin.
+ */
+export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, page: TrustedPage, platform = process.platform): boolean {
+  const frame = event.senderFrame
+  if (!frame || frame.parent !== null) return false
+  let url: URL
+  try {
+    url = new URL(frame.url)
+  } catch {
+    return false
+  }
+  if (url.protocol === 'file:') {
+    try {
+      return comparablePath(fileURLToPath(url), platform) === comparablePath(page.rendererFile, platform)
+    } catch {
+      return false
+    }
+  }
+  if (page.devServerUrl === undefined) return false
+  try {
+    return url.origin === new URL(page.devServerUrl).origin
+  } catch {
+    return false
+  }
+}
+
+const refused: Result<never> = {
+  ok: false,
+  error: { code: 'invalid_input', message: 'Refused: the request did not come from Follow Through.' },
+}
+
+/**
+ * One handler per contract method (never a generic channel): each checks the
+ * sender, then dispatch validates the payload against the contract. Every outcome
+ * is a Result value; nothing thrown crosses to the renderer.
+ */
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, handlers: Handlers, page: TrustedPage): void {
   for (const method of METHOD_NAMES) {
-    ipcMain.handle(ipcChannel(method), (event, input: unknown) => {
-      if (!isTrustedSender(event, devServerUrl)) {
-        return { ok: false, error: { code: 'invalid_input', message: 'Refused: the request did not come from Follow Through.' } }
+    ipcMain.handle(ipcChannel(method), async (event, input: unknown): Promise<Result<unknown>> => {
+      if (!isTrustedSender(event, page)) return refused
+      try {
+        return await dispatch(handlers, method, input)
+      } catch (error) {
+        console.error(`Follow Through: ${method} failed`, error)
+        return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Follow Through. Your data is safe; please try again.' } }
       }
-      return dispatch(handlers, method, input)
     })
   }
 }

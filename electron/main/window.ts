@@ -1,53 +1,83 @@
 import { fileURLToPath } from 'node:url'
-import { BrowserWindow, session, shell, type BrowserWindowConstructorOptions } from 'electron'
+import { BrowserWindow, screen } from 'electron'
+import { fitToDisplays, MIN_WINDOW_SIZE, saveWindowState, type WindowState } from './windowState'
 
-const EXTERNAL_PROTOCOLS = new Set(['https:', 'mailto:', 'tel:'])
+/** The bundled preload (CommonJS: a sandboxed preload cannot load ES modules). */
+export const preloadPath = (): string => fileURLToPath(new URL('../preload/index.cjs', import.meta.url))
+/** The bundled renderer page; the IPC handlers trust exactly this file. */
+export const rendererIndexPath = (): string => fileURLToPath(new URL('../renderer/index.html', import.meta.url))
 
-/** Opens only web, mail and phone links, and only in the system's own apps. */
-export function openExternalSafely(target: string): void {
-  let url: URL
-  try {
-    url = new URL(target)
-  } catch {
-    return
-  }
-  if (EXTERNAL_PROTOCOLS.has(url.protocol)) void shell.openExternal(url.toString())
+/** What closing the window does: hide it to the tray (or the dock), or really close it. */
+export function closeAction(options: { quitting: boolean; hasTray: boolean; platform: NodeJS.Platform }): 'hide' | 'close' {
+  if (options.quitting) return 'close'
+  // With a tray (or the macOS dock) the app keeps running to remind you; without either, closing quits.
+  return options.hasTray || options.platform === 'darwin' ? 'hide' : 'close'
 }
 
-export function windowOptions(): BrowserWindowConstructorOptions {
-  return {
-    width: 1280,
-    height: 820,
-    minWidth: 720,
-    minHeight: 480,
+export interface BoardWindowOptions {
+  devServerUrl?: string
+  /** The saved place and size (windowState.ts); fitted to the current screens here. */
+  state: WindowState
+  /** Window icon for Linux and Windows (macOS uses the app bundle's). */
+  iconPath?: string
+  /** False when launched at login: the window is created but stays hidden until asked for. */
+  showWhenReady: boolean
+}
+
+/**
+ * The board window, locked down: context isolation, sandbox, no Node in the page,
+ * web security on. Navigation, pop-ups and permissions are refused for every web
+ * contents by security.ts (installed app-wide in shell.ts).
+ */
+export function createBoardWindow(options: BoardWindowOptions): BrowserWindow {
+  const state = fitToDisplays(
+    options.state,
+    screen.getAllDisplays().map((display) => display.workArea),
+  )
+  // The options are written out here, not built elsewhere, so a static checker (electronegativity) sees them.
+  const window = new BrowserWindow({
+    x: state.x,
+    y: state.y,
+    width: state.width,
+    height: state.height,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     show: false,
     title: 'Follow Through',
+    ...(options.iconPath ? { icon: options.iconPath } : {}),
     webPreferences: {
-      preload: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
+      preload: preloadPath(),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
       spellcheck: true,
     },
-  }
+  })
+  if (state.maximized) window.maximize()
+  if (options.showWhenReady) window.once('ready-to-show', () => window.show())
+  if (options.devServerUrl) void window.loadURL(options.devServerUrl)
+  else void window.loadFile(rendererIndexPath())
+  return window
 }
 
-/** The board window, locked down: no navigation, no pop-ups, no permissions. */
-export function createBoardWindow(devServerUrl?: string): BrowserWindow {
-  const window = new BrowserWindow(windowOptions())
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    openExternalSafely(url)
-    return { action: 'deny' }
-  })
-  window.webContents.on('will-navigate', (event, url) => {
-    if (devServerUrl && url.startsWith(devServerUrl)) return
-    event.preventDefault()
-    openExternalSafely(url)
-  })
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  window.once('ready-to-show', () => window.show())
-  if (devServerUrl) void window.loadURL(devServerUrl)
-  else void window.loadFile(fileURLToPath(new URL('../renderer/index.html', import.meta.url)))
-  return window
+/** Where the window is now, as it should be restored (the normal bounds even when maximised). */
+export function currentWindowState(window: BrowserWindow): WindowState {
+  const bounds = window.getNormalBounds()
+  return { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height, maximized: window.isMaximized() }
+}
+
+/** Saves the window's place whenever it is closed or hidden to the tray. */
+export function rememberWindowState(window: BrowserWindow, file: string): void {
+  const save = () => {
+    if (!window.isDestroyed()) saveWindowState(file, currentWindowState(window))
+  }
+  window.on('close', save)
+  window.on('hide', save)
 }

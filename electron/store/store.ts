@@ -5,6 +5,7 @@ import { Low, type Adapter } from 'lowdb'
 import { DomainError } from '../core/errors'
 import { emptyData, type Data } from '../core/schema'
 import { backUpBeforeReplace, newestValidBackup } from './backups'
+import { isUnchangedSinceWritten, noteWritten } from './checksum'
 import { decodeDataFile } from './decode'
 import { removeLeftoverTempFiles, writeFileDurably } from './durableWrite'
 import { lockDataFolder, type DataFolderLock } from './lock'
@@ -47,6 +48,7 @@ class DurableDataFile implements Adapter<Data> {
     if (this.#lastWritten !== null) await backUpBeforeReplace(this.#file, this.#dataDir, this.#now())
     await writeFileDurably(this.#file, text)
     this.#lastWritten = text
+    await noteWritten(this.#file, text).catch(() => {})
   }
 }
 
@@ -83,7 +85,7 @@ async function openDataFile(file: string, dataDir: string, now: Date): Promise<O
       notices: [`${file} was missing, so the backup from ${backupDay(backup.path)} was restored.`],
     }
   }
-  const decoded = decodeDataFile(text)
+  const decoded = decodeDataFile(text, await isUnchangedSinceWritten(file, text))
   if (decoded.ok) {
     if (decoded.newerVersion !== undefined) {
       return {

@@ -119,7 +119,8 @@ export async function startDesktopSession(options: { timeoutMs?: number } = {}):
   let restoreEnv: (() => void) | null = null
 
   const killAllNow = () => {
-    for (const p of processes) if (p.exit === null) p.child.kill('SIGKILL')
+    // TERM, not KILL: Xvfb then removes its lock and socket itself after this process is gone.
+    for (const p of processes) if (p.exit === null) p.child.kill('SIGTERM')
     rmSync(dir, { recursive: true, force: true })
   }
   // Last resort if the test process exits without stop(): no orphaned X servers or buses.

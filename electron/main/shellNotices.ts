@@ -1,0 +1,40 @@
+import type { BoardSnapshot } from '../core/board'
+
+/**
+ * Messages from the desktop shell itself (notifications unavailable, shortcut
+ * taken) shown as banners with the board's own notices. Keyed, so a repeated
+ * problem replaces its message instead of piling up.
+ */
+export class ShellNotices {
+  readonly #messages = new Map<string, string>()
+  readonly #listeners = new Set<() => void>()
+
+  set(key: string, message: string): void {
+    if (this.#messages.get(key) === message) return
+    this.#messages.set(key, message)
+    this.#changed()
+  }
+
+  clear(key: string): void {
+    if (this.#messages.delete(key)) this.#changed()
+  }
+
+  list(): string[] {
+    return [...this.#messages.values()]
+  }
+
+  /** The board with the shell's notices after the service's own. */
+  decorate(board: BoardSnapshot): BoardSnapshot {
+    if (this.#messages.size === 0) return board
+    return { ...board, notices: [...board.notices, ...this.list()] }
+  }
+
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  #changed(): void {
+    for (const listener of this.#listeners) listener()
+  }
+}

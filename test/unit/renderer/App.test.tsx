@@ -1,0 +1,129 @@
+// @vitest-environment jsdom
+import { render, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { App } from '../../../renderer/App'
+import { api as realApi } from '../../../renderer/lib/api'
+import { fail, makeBoard, makeCard, mockApi, ok, pushBoard } from './support'
+
+vi.mock('../../../renderer/lib/api', async () => (await import('./support')).apiModule())
+const api = mockApi(realApi)
+
+const CARD = makeCard({ id: 'fu-1', title: 'Send the proposal', column: 'promised' })
+const region = (name: string) => screen.getByRole('region', { name })
+
+beforeEach(() => {
+  vi.clearAllMocks()
+  api.getBoard.mockResolvedValue(ok(makeBoard([CARD], '2025-03-10T09:00:00.000Z')))
+})
+
+describe('the board app', () => {
+  it('shows the board the service sends, card in its column, with the column counts', async () => {
+    render(<App />)
+    const card = await within(region('Promised')).findByRole('article', { name: 'Send the proposal' })
+    expect(card).toBeTruthy()
+    expect(within(region('Promised')).getByLabelText('1 follow-up')).toBeTruthy()
+    expect(within(region('Due')).getByLabelText('0 follow-ups')).toBeTruthy()
+    expect(api.onBoardChanged).toHaveBeenCalled()
+  })
+
+  it('follows board pushes, and ignores a push older than what it shows', async () => {
+    render(<App />)
+    await screen.findByRole('article', { name: 'Send the proposal' })
+    pushBoard(makeBoard([{ ...CARD, column: 'due' }], '2025-03-10T09:05:00.000Z'))
+    await within(region('Due')).findByRole('article', { name: 'Send the proposal' })
+    // A snapshot that crossed on the wire must not move the card back.
+    pushBoard(makeBoard([CARD], '2025-03-10T09:01:00.000Z'))
+    await Promise.resolve()
+    expect(within(region('Due')).getByRole('article', { name: 'Send the proposal' })).toBeTruthy()
+    expect(within(region('Promised')).queryByRole('article')).toBeNull()
+  })
+
+  it('Delete removes the card, and Undo in the toast asks the service to bring it back', async () => {
+    const user = userEvent.setup()
+    api.remove.mockImplementation(async ({ id }) => {
+      pushBoard(makeBoard([], '2025-03-10T09:02:00.000Z'))
+      return ok({ id })
+    })
+    api.undoRemove.mockImplementation(async () => {
+      pushBoard(makeBoard([CARD], '2025-03-10T09:03:00.000Z'))
+      return ok(CARD)
+    })
+    render(<App />)
+    const card = await screen.findByRole('article', { name: 'Send the proposal' })
+    await user.click(within(card).getByRole('button', { name: 'Delete' }))
+
+    expect(api.remove).toHaveBeenCalledWith({ id: 'fu-1' })
+    const toast = await screen.findByText('Deleted “Send the proposal”.', { exact: false })
+    expect(screen.queryByRole('article', { name: 'Send the proposal' })).toBeNull()
+
+    await user.click(within(toast).getByRole('button', { name: 'Undo' }))
+    expect(api.undoRemove).toHaveBeenCalledWith({ id: 'fu-1' })
+    await within(region('Promised')).findByRole('article', { name: 'Send the proposal' })
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull()
+  })
+
+  it('a delete the service refuses says why and offers no Undo', async () => {
+    const user = userEvent.setup()
+    api.remove.mockResolvedValue(fail('read_only', 'This data file is from a newer version of Follow Through.'))
+    render(<App />)
+    const card = await screen.findByRole('article', { name: 'Send the proposal' })
+    await user.click(within(card).getByRole('button', { name: 'Delete' }))
+    expect((await screen.findByRole('alert')).textContent).toContain('This data file is from a newer version of Follow Through.')
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull()
+    expect(api.undoRemove).not.toHaveBeenCalled()
+  })
+
+  it('New follow-up opens the dialog, and closing it gives focus back to the button', async () => {
+    const user = userEvent.setup()
+    render(<App />)
+    await screen.findByRole('article', { name: 'Send the proposal' })
+    const button = screen.getByRole('button', { name: 'New follow-up' })
+    await user.click(button)
+    expect(screen.getByRole('dialog', { name: 'New follow-up' })).toBeTruthy()
+    await user.keyboard('{Escape}')
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(document.activeElement).toBe(button)
+  })
+
+  it('Mark done sends complete for that card', async () => {
+    const user = userEvent.setup()
+    api.complete.mockResolvedValue(ok(CARD))
+    render(<App />)
+    const card = await screen.findByRole('article', { name: 'Send the proposal' })
+    await user.click(within(card).getByRole('button', { name: 'Mark done' }))
+    expect(api.complete).toHaveBeenCalledWith({ id: 'fu-1' })
+  })
+
+  it('the title opens the card’s details with its history', async () => {
+    const user = userEvent.setup()
+    render(<App />)
+    await screen.findByRole('article', { name: 'Send the proposal' })
+    pushBoard(
+      makeBoard(
+        [
+          {
+            ...CARD,
+            history: [
+              { type: 'created', at: '2025-03-01T09:00:00.000Z' },
+              {
+                type: 'rescheduled',
+                at: '2025-03-05T09:00:00.000Z',
+                from: { dueAt: '2025-03-12T15:00:00.000Z', targetAt: '2025-03-11T15:00:00.000Z' },
+                to: { dueAt: CARD.dueAt, targetAt: CARD.targetAt },
+                toldClient: true,
+              },
+            ],
+          },
+        ],
+        '2025-03-10T09:10:00.000Z',
+      ),
+    )
+    await user.click(within(screen.getByRole('article', { name: 'Send the proposal' })).getByRole('button', { name: 'Send the proposal' }))
+    const history = within(screen.getByRole('dialog', { name: 'Send the proposal' })).getByRole('list', { name: 'History' })
+    const items = within(history).getAllByRole('listitem').map((item) => item.textContent)
+    expect(items).toHaveLength(2)
+    expect(items[0]).toMatch(/Created$/)
+    expect(items[1]).toMatch(/Promise moved from .* to .* — client was told$/)
+  })
+})

@@ -1,0 +1,104 @@
+// @vitest-environment jsdom
+import { render, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it, vi } from 'vitest'
+import type { Card } from '../../../electron/contract'
+import { COLUMN_TITLES } from '../../../renderer/features/board/format'
+import { Board } from '../../../renderer/features/board/Board'
+import type { CardActions } from '../../../renderer/features/board/FollowUpCard'
+import { makeBoard, makeCard } from './support'
+
+/** Monday 10 March 2025, 10:00 in Berlin (the test time zone). */
+const NOW = new Date('2025-03-10T10:00:00+01:00')
+
+const noActions = (): CardActions => ({ complete: vi.fn(), snooze: vi.fn(), edit: vi.fn(), remove: vi.fn(), details: vi.fn() })
+
+/** The card as the board shows it: in its column, inside the board's drag-and-drop context. */
+function show(card: Card, actions = noActions()) {
+  render(<Board columns={makeBoard([card]).columns} now={NOW} actions={actions} onDrop={vi.fn()} />)
+  expect(screen.getByRole('region', { name: COLUMN_TITLES[card.column] }).contains(screen.getByRole('article', { name: card.title }))).toBe(true)
+  return { article: screen.getByRole('article', { name: card.title }), actions }
+}
+
+const money = (amount: number, currency: string) => new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount)
+
+describe('a follow-up card', () => {
+  it('shows what was promised, to whom, by when, the own buffer and what it is worth', () => {
+    const { article } = show(
+      makeCard({
+        title: 'Send the proposal',
+        client: { name: 'Jenny Rivera', company: 'Acme GmbH' },
+        channel: 'phone',
+        dueAt: '2025-03-12T16:00:00+01:00',
+        targetAt: '2025-03-11T16:00:00+01:00',
+        value: { amount: 2500, currency: 'EUR' },
+      }),
+    )
+    expect(within(article).getByRole('heading', { name: 'Send the proposal' })).toBeTruthy()
+    expect(within(article).getByText('Jenny Rivera · Acme GmbH', { exact: false })).toBeTruthy()
+    expect(within(article).getByRole('img', { name: 'Phone' })).toBeTruthy()
+    // Relative and absolute: two days from now, on Wednesday at 16:00 local time.
+    expect(within(article).getByText('Promised in 2 days · Wed 12 Mar 16:00')).toBeTruthy()
+    expect(within(article).getByText('my target 1 day earlier')).toBeTruthy()
+    expect(within(article).getByText(money(2500, 'EUR'))).toBeTruthy()
+    // An open card can be delivered or snoozed.
+    for (const name of ['Mark done', 'Snooze', 'Edit', 'Delete']) expect(within(article).getByRole('button', { name })).toBeTruthy()
+  })
+
+  it('a card due today shows only the time of day', () => {
+    const { article } = show(makeCard({ column: 'due', dueAt: '2025-03-10T16:00:00+01:00', targetAt: '2025-03-10T13:00:00+01:00' }))
+    expect(within(article).getByText('Promised in 6 hours · 16:00')).toBeTruthy()
+    expect(within(article).getByText('my target 3 hours earlier')).toBeTruthy()
+  })
+
+  it('an overdue card says how late it is, and no longer boasts a buffer', () => {
+    const { article } = show(
+      makeCard({ column: 'overdue', dueAt: '2025-03-10T07:00:00+01:00', targetAt: '2025-03-09T16:00:00+01:00' }),
+    )
+    expect(within(article).getByText('late by 3 hours')).toBeTruthy()
+    expect(within(article).getByText('Promised 3 hours ago · 07:00')).toBeTruthy()
+    expect(within(article).queryByText(/my target/)).toBeNull()
+  })
+
+  it('a card past its own target warns that a heads-up is due', () => {
+    const { article } = show(makeCard({ column: 'due', atRisk: true, dueAt: '2025-03-10T16:00:00+01:00', targetAt: '2025-03-10T09:00:00+01:00' }))
+    expect(within(article).getByText(/send a heads-up/)).toBeTruthy()
+  })
+
+  it('a done card says how early it was delivered and offers no Mark done or Snooze', () => {
+    const { article } = show(
+      makeCard({ column: 'done', completedAt: '2025-03-10T09:00:00+01:00', margin: { promise: 2 * 86_400_000, target: 3_600_000 } }),
+    )
+    expect(within(article).getByText('Done, 2 days early')).toBeTruthy()
+    expect(within(article).queryByRole('button', { name: 'Mark done' })).toBeNull()
+    expect(within(article).queryByRole('button', { name: 'Snooze' })).toBeNull()
+  })
+
+  it('a snoozed card says so', () => {
+    const { article } = show(makeCard({ snoozedUntil: '2025-03-10T11:00:00+01:00' }))
+    expect(within(article).getByText('Snoozed')).toBeTruthy()
+  })
+
+  it('its buttons act on this card', async () => {
+    const user = userEvent.setup()
+    const card = makeCard()
+    const { article, actions } = show(card)
+    await user.click(within(article).getByRole('button', { name: 'Mark done' }))
+    expect(actions.complete).toHaveBeenCalledWith(card)
+    await user.click(within(article).getByRole('button', { name: 'Send the proposal' }))
+    expect(actions.details).toHaveBeenCalledWith(card)
+    await user.click(within(article).getByRole('button', { name: 'Snooze' }))
+    const before = Date.now()
+    await user.click(screen.getByRole('menuitem', { name: '1 hour' }))
+    const until = vi.mocked(actions.snooze).mock.calls[0][1]
+    expect(until.getTime() - before).toBeGreaterThanOrEqual(3_600_000 - 1_000)
+    expect(until.getTime() - before).toBeLessThanOrEqual(3_600_000 + 60_000)
+    expect(screen.queryByRole('menu')).toBeNull()
+  })
+
+  it('offers a keyboard handle named after the card for moving it between columns', () => {
+    const { article } = show(makeCard({ title: 'Book the next meeting' }))
+    const handle = within(article).getByRole('button', { name: 'Move “Book the next meeting”' })
+    expect(handle.getAttribute('aria-roledescription')).toBe('draggable')
+  })
+})

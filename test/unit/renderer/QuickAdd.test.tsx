@@ -1,0 +1,108 @@
+// @vitest-environment jsdom
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { FollowUp } from '../../../electron/contract'
+import { DomainError } from '../../../electron/core/errors'
+import { parseQuickAdd } from '../../../electron/core/quickAdd'
+import { QuickAdd } from '../../../renderer/features/board/QuickAdd'
+import { api as realApi } from '../../../renderer/lib/api'
+import { fail, makeCard, mockApi, ok } from './support'
+
+vi.mock('../../../renderer/lib/api', async () => (await import('./support')).apiModule())
+const api = mockApi(realApi)
+
+/** Monday 10 March 2025, 10:00 in Berlin: "Friday 4pm" is Fri 14 Mar 16:00. */
+const NOW = new Date('2025-03-10T10:00:00+01:00')
+const LINE = 'Call Jenny Rivera Friday 4pm 248-867-5309'
+const HINT = 'Type what you promised, to whom, and by when. Enter adds it.'
+
+const box = () => screen.getByRole('textbox', { name: 'Quick add' })
+/** What a screen reader reads with the box: the live preview under it. */
+const description = () => document.getElementById(box().getAttribute('aria-describedby') ?? '')?.textContent
+
+beforeEach(() => {
+  vi.clearAllMocks()
+  // The service's parser answers the preview, as it would over the wire (the clock fixed at NOW).
+  api.parseQuickAdd.mockImplementation(async ({ text }) => {
+    try {
+      return ok(parseQuickAdd(text, NOW))
+    } catch (error) {
+      return fail('invalid_input', (error as DomainError).message)
+    }
+  })
+})
+
+describe('Quick add', () => {
+  it('previews how the service reads the line before anything is created', async () => {
+    const user = userEvent.setup()
+    render(<QuickAdd />)
+    expect(description()).toBe(HINT)
+    await user.type(box(), LINE)
+    await screen.findByText('“Call Jenny Rivera” for Jenny Rivera, promised by Fri 14 Mar 16:00 · 248-867-5309')
+    expect(description()).toBe('“Call Jenny Rivera” for Jenny Rivera, promised by Fri 14 Mar 16:00 · 248-867-5309')
+    expect(api.quickAdd).not.toHaveBeenCalled()
+  })
+
+  it('says inline what is missing from a line it cannot read', async () => {
+    const user = userEvent.setup()
+    render(<QuickAdd />)
+    await user.type(box(), 'Call Jenny Rivera about the proposal')
+    await screen.findByText('Add when you promised it, for example “Friday 4pm” or “in 3 days”.')
+    expect(description()).toBe('Add when you promised it, for example “Friday 4pm” or “in 3 days”.')
+  })
+
+  it('Enter creates the follow-up once, then clears the box for the next line', async () => {
+    const user = userEvent.setup()
+    let answer!: (value: ReturnType<typeof ok<FollowUp>>) => void
+    api.quickAdd.mockImplementation(() => new Promise((resolve) => (answer = resolve)))
+    render(<QuickAdd />)
+    await user.type(box(), LINE)
+    await user.keyboard('{Enter}')
+    // A second Enter while the first is on its way must not add it twice.
+    await user.keyboard('{Enter}')
+    expect(api.quickAdd).toHaveBeenCalledTimes(1)
+    expect(api.quickAdd).toHaveBeenCalledWith({ text: LINE })
+    answer(ok(makeCard({ title: 'Call Jenny Rivera' })))
+    await vi.waitFor(() => expect((box() as HTMLInputElement).value).toBe(''))
+    await screen.findByText(HINT)
+  })
+
+  it('a line the service refuses on Enter stays in the box with the reason under it', async () => {
+    const user = userEvent.setup()
+    api.quickAdd.mockResolvedValue(fail('read_only', 'This data file is from a newer version of Follow Through; nothing can be changed.'))
+    render(<QuickAdd />)
+    await user.type(box(), `${LINE}{Enter}`)
+    await screen.findByText('This data file is from a newer version of Follow Through; nothing can be changed.')
+    expect((box() as HTMLInputElement).value).toBe(LINE)
+  })
+
+  it('Escape clears the line and its preview', async () => {
+    const user = userEvent.setup()
+    render(<QuickAdd />)
+    await user.type(box(), LINE)
+    await screen.findByText(/promised by Fri 14 Mar 16:00/)
+    await user.keyboard('{Escape}')
+    expect((box() as HTMLInputElement).value).toBe('')
+    await screen.findByText(HINT)
+    expect(api.quickAdd).not.toHaveBeenCalled()
+  })
+
+  it('Ctrl+N and / jump to the box from anywhere on the page', async () => {
+    const user = userEvent.setup()
+    render(
+      <>
+        <button>Elsewhere</button>
+        <QuickAdd />
+      </>,
+    )
+    await user.click(screen.getByRole('button', { name: 'Elsewhere' }))
+    await user.keyboard('{Control>}n{/Control}')
+    expect(document.activeElement).toBe(box())
+    await user.click(screen.getByRole('button', { name: 'Elsewhere' }))
+    await user.keyboard('/')
+    expect(document.activeElement).toBe(box())
+    // The slash moved focus; it was not typed.
+    expect((box() as HTMLInputElement).value).toBe('')
+  })
+})

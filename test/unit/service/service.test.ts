@@ -1,0 +1,101 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { BoardSnapshot } from '../../../electron/contract'
+import { dispatch } from '../../../electron/service/dispatch'
+import { FollowThroughService } from '../../../electron/service/service'
+import { Store } from '../../../electron/store/store'
+
+const NOW = new Date('2026-11-23T10:00:00+01:00')
+let dataDir: string
+let service: FollowThroughService
+let store: Store
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'ft-service-'))
+})
+afterEach(async () => {
+  await service?.stop().catch(() => {})
+  await rm(dataDir, { recursive: true, force: true })
+})
+
+async function open(): Promise<FollowThroughService> {
+  store = await Store.open({ dataDir, app: 'test', now: () => NOW, writeDelayMs: 0 })
+  let n = 0
+  service = new FollowThroughService({ store, now: () => NOW, newId: () => `f${++n}` })
+  return service
+}
+
+const call = (method: string, input: unknown) => dispatch(service.handlers, method, input)
+
+describe('the API boundary', () => {
+  it('turns a malformed request into an error a person can read, naming the field', async () => {
+    await open()
+    const result = await call('create', { title: 'Send proposal', client: { name: '' }, dueAt: 'next friday' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    if (result.ok) return
+    expect(Object.keys(result.error.fields ?? {})).toEqual(expect.arrayContaining(['client.name', 'dueAt']))
+    expect(result.error.fields?.['client.name']).toMatch(/client’s name/)
+  })
+
+  it('refuses unknown methods and unexpected fields', async () => {
+    await open()
+    expect(await call('dropDatabase', {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(await call('complete', { id: 'f1', force: true })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+  })
+
+  it('creates from one line of quick add and shows it on the board', async () => {
+    await open()
+    const created = await call('quickAdd', { text: 'Call Jenny Rivera Friday 4pm 248-867-5309' })
+    expect(created).toMatchObject({ ok: true, value: { title: 'Call Jenny Rivera' } })
+    const board = (await call('getBoard', {})) as { ok: true; value: BoardSnapshot }
+    expect(board.value.columns.promised.map((c) => c.title)).toEqual(['Call Jenny Rivera'])
+  })
+
+  it('brings a deleted follow-up back with undo, once', async () => {
+    await open()
+    await call('quickAdd', { text: 'Call Jenny Rivera Friday 4pm' })
+    expect(await call('remove', { id: 'f1' })).toEqual({ ok: true, value: { id: 'f1' } })
+    expect(service.board().columns.promised).toEqual([])
+    expect(await call('undoRemove', { id: 'f1' })).toMatchObject({ ok: true, value: { id: 'f1', title: 'Call Jenny Rivera' } })
+    expect(service.board().columns.promised.map((c) => c.id)).toEqual(['f1'])
+    expect(await call('undoRemove', { id: 'f1' })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+  })
+
+  it('pushes a new board to every subscriber after each change', async () => {
+    await open()
+    const seen: number[] = []
+    service.subscribe((board) => seen.push(board.columns.promised.length))
+    await call('quickAdd', { text: 'Call Jenny Rivera Friday 4pm' })
+    await call('quickAdd', { text: 'Send proposal to Acme Corp Friday' })
+    expect(seen).toEqual([1, 2])
+  })
+
+  it('refuses every change to data from a newer app version, and says why', async () => {
+    await writeFile(join(dataDir, 'follow-through.json'), JSON.stringify({ schemaVersion: 99, followUps: [], settings: { targetBufferBusinessDays: 1, leadTimeMinutes: 60, allDayReminderHour: 9 } }))
+    await open()
+    expect(service.board().readOnly).toBe(true)
+    const result = await call('quickAdd', { text: 'Call Jenny Rivera Friday 4pm' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'read_only' } })
+  })
+
+  it('shows a failed save on the board and keeps the change', async () => {
+    await open()
+    const boards: BoardSnapshot[] = []
+    service.subscribe((board) => boards.push(board))
+    // A folder where the backups folder belongs makes the next save fail, even as root.
+    await call('quickAdd', { text: 'Call Jenny Rivera Friday 4pm' })
+    await store.flush()
+    await rm(join(dataDir, 'backups'), { recursive: true, force: true })
+    await writeFile(join(dataDir, 'backups'), 'in the way')
+    await call('quickAdd', { text: 'Send proposal to Acme Corp Friday' })
+    await expect(store.flush()).rejects.toThrow(/Could not save/)
+    expect(boards.at(-1)!.notices.join(' ')).toMatch(/Could not save your changes/)
+    expect(boards.at(-1)!.columns.promised).toHaveLength(2)
+    await rm(join(dataDir, 'backups'))
+    await mkdir(join(dataDir, 'backups'))
+    await store.flush()
+    expect(boards.at(-1)!.notices).toEqual([])
+  })
+})
