@@ -20,15 +20,16 @@ export function today(now: Date): Today {
   return { now: now.getTime(), start: start.getTime(), end: addDays(start, 1).getTime() }
 }
 
-/** The own target has passed while the promise still stands: time for a heads-up. */
+/** The own target has come while the promise still stands: deliver now or send a heads-up. */
 export function isAtRisk(followUp: FollowUp, now: Date | Today): boolean {
   const t = now instanceof Date ? now.getTime() : now.now
   const { targetAt, dueAt } = timesOf(followUp)
-  return followUp.completedAt === undefined && t > targetAt && t <= dueAt
+  return followUp.completedAt === undefined && t >= targetAt && t <= dueAt
 }
 
 /**
- * The column a follow-up belongs in (DESIGN.md, first match wins). A snooze hides
+ * The column a follow-up belongs in (DESIGN.md, first match wins; a target counts as
+ * passed from its own instant). A snooze hides
  * the card from Due until it ends; it never hides a missed promise.
  */
 export function columnOf(followUp: FollowUp, now: Date | Today): Column {
@@ -37,7 +38,7 @@ export function columnOf(followUp: FollowUp, now: Date | Today): Column {
   const { dueAt, targetAt, snoozedUntil } = timesOf(followUp)
   if (day.now > dueAt) return 'overdue'
   if (snoozedUntil !== undefined && snoozedUntil > day.now) return 'promised'
-  if ((dueAt >= day.start && dueAt < day.end) || day.now > targetAt) return 'due'
+  if ((dueAt >= day.start && dueAt < day.end) || day.now >= targetAt) return 'due'
   return 'promised'
 }
 
@@ -55,7 +56,7 @@ export function nextTransitionAt(data: Data, now: Date): Date | null {
   for (const followUp of data.followUps) {
     if (followUp.completedAt !== undefined) continue
     const { dueAt, targetAt, snoozedUntil } = timesOf(followUp)
-    consider(targetAt + 1)
+    consider(targetAt)
     consider(dueAt + 1)
     if (snoozedUntil !== undefined) consider(snoozedUntil)
     if (dueAt >= day.end) consider(day.end)

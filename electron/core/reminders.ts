@@ -44,12 +44,15 @@ function reminderTimes(followUp: FollowUp, settings: Settings): Record<ReminderK
   return { target: targetAt, lead: dueAt - settings.leadTimeMinutes * 60_000, deadline: dueAt }
 }
 
-function describeLead(minutes: number): string {
-  if (minutes % 60 === 0) return `${minutes / 60} h`
-  return `${minutes} min`
+/** "1 h", "1 h 30 min", "25 min": the time actually left, which is less than the lead time when the reminder was held. */
+function describeTimeLeft(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000))
+  const hours = Math.floor(minutes / 60)
+  if (hours === 0) return `${minutes} min`
+  return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`
 }
 
-function message(followUp: FollowUp, kind: ReminderKind, settings: Settings): { title: string; body: string } {
+function message(followUp: FollowUp, kind: ReminderKind, now: Date): { title: string; body: string } {
   const client = followUp.client.name
   const promised = format(new Date(followUp.dueAt), followUp.allDay ? 'EEE d MMM' : 'EEE d MMM HH:mm')
   switch (kind) {
@@ -59,7 +62,7 @@ function message(followUp: FollowUp, kind: ReminderKind, settings: Settings): { 
       return followUp.allDay
         ? { title: `Promise to ${client} due today — deliver or send a heads-up`, body: followUp.title }
         : {
-            title: `Promise to ${client} due in ${describeLead(settings.leadTimeMinutes)} — deliver or send a heads-up`,
+            title: `Promise to ${client} due in ${describeTimeLeft(timesOf(followUp).dueAt - now.getTime())} — deliver or send a heads-up`,
             body: followUp.title,
           }
     case 'deadline':
@@ -88,7 +91,7 @@ export function dueReminders(data: Data, now: Date): Reminder[] {
       kind,
       at: new Date(effectiveTime(followUp, times[kind])),
       settles: ripe,
-      ...message(followUp, kind, data.settings),
+      ...message(followUp, kind, now),
     })
   }
   return result.sort((a, b) => a.at.getTime() - b.at.getTime())

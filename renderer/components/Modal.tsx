@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
 
@@ -10,13 +10,14 @@ const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), selec
 export function Modal({ title, onClose, children }: { title: string; onClose(): void; children: ReactNode }) {
   const titleId = useId()
   const panel = useRef<HTMLDivElement>(null)
+  // Read while rendering: by the time effects run, an autoFocus field inside has already taken focus.
+  const [returnFocus] = useState(() => document.activeElement as HTMLElement | null)
 
   useEffect(() => {
-    const returnFocus = document.activeElement as HTMLElement | null
     const first = panel.current?.querySelector<HTMLElement>('[autofocus], ' + FOCUSABLE)
     first?.focus()
     return () => returnFocus?.focus()
-  }, [])
+  }, [returnFocus])
 
   function onKeyDown(event: React.KeyboardEvent) {
     if (event.key === 'Escape') {

@@ -1,3 +1,15 @@
+import { benchNotifications } from './notifications'
 import { benchStore } from './store'
 
-for (const line of await benchStore()) console.log(line)
+/** Each benchmark prints its own table; all report medians and ratios, never one absolute time. */
+const benches: [string, () => Promise<string[]>][] = [
+  ['store', benchStore],
+  ['notifications', benchNotifications],
+]
+
+const only = process.argv.slice(2)
+for (const [name, bench] of benches) {
+  if (only.length > 0 && !only.includes(name)) continue
+  for (const line of await bench()) console.log(line)
+  console.log()
+}

@@ -37,6 +37,11 @@ describe('reminders', () => {
     expect(deadline[0].body).toContain('Send proposal')
   })
 
+  it('says how long is really left when the lead reminder comes late', () => {
+    const [reminder] = dueReminders(dataWith(followUp({ notifiedAt: { target: 'x' } as never })), at('2026-11-27T15:35:00+01:00'))
+    expect(reminder.title).toBe('Promise to Jenny Rivera due in 25 min — deliver or send a heads-up')
+  })
+
   it('sends only the latest missed reminder and settles the earlier ones with it', () => {
     const [reminder] = dueReminders(dataWith(followUp()), at('2026-11-28T09:00:00+01:00'))
     expect(reminder.kind).toBe('deadline')

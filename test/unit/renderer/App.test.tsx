@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/react'
+import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Card } from '../../../electron/contract'
 import { App } from '../../../renderer/App'
 import { api as realApi } from '../../../renderer/lib/api'
 import { fail, makeBoard, makeCard, mockApi, ok, pushBoard } from './support'
@@ -20,8 +21,9 @@ beforeEach(() => {
 describe('the board app', () => {
   it('shows the board the service sends, card in its column, with the column counts', async () => {
     render(<App />)
-    const card = await within(region('Promised')).findByRole('article', { name: 'Send the proposal' })
-    expect(card).toBeTruthy()
+    expect(screen.getByText('Loading your follow-ups…')).toBeTruthy()
+    await screen.findByRole('region', { name: 'Promised' })
+    expect(within(region('Promised')).getByRole('article', { name: 'Send the proposal' })).toBeTruthy()
     expect(within(region('Promised')).getByLabelText('1 follow-up')).toBeTruthy()
     expect(within(region('Due')).getByLabelText('0 follow-ups')).toBeTruthy()
     expect(api.onBoardChanged).toHaveBeenCalled()
@@ -30,11 +32,10 @@ describe('the board app', () => {
   it('follows board pushes, and ignores a push older than what it shows', async () => {
     render(<App />)
     await screen.findByRole('article', { name: 'Send the proposal' })
-    pushBoard(makeBoard([{ ...CARD, column: 'due' }], '2025-03-10T09:05:00.000Z'))
-    await within(region('Due')).findByRole('article', { name: 'Send the proposal' })
+    act(() => pushBoard(makeBoard([{ ...CARD, column: 'due' }], '2025-03-10T09:05:00.000Z')))
+    expect(within(region('Due')).getByRole('article', { name: 'Send the proposal' })).toBeTruthy()
     // A snapshot that crossed on the wire must not move the card back.
-    pushBoard(makeBoard([CARD], '2025-03-10T09:01:00.000Z'))
-    await Promise.resolve()
+    act(() => pushBoard(makeBoard([CARD], '2025-03-10T09:01:00.000Z')))
     expect(within(region('Due')).getByRole('article', { name: 'Send the proposal' })).toBeTruthy()
     expect(within(region('Promised')).queryByRole('article')).toBeNull()
   })
@@ -99,29 +100,20 @@ describe('the board app', () => {
     const user = userEvent.setup()
     render(<App />)
     await screen.findByRole('article', { name: 'Send the proposal' })
-    pushBoard(
-      makeBoard(
-        [
-          {
-            ...CARD,
-            history: [
-              { type: 'created', at: '2025-03-01T09:00:00.000Z' },
-              {
-                type: 'rescheduled',
-                at: '2025-03-05T09:00:00.000Z',
-                from: { dueAt: '2025-03-12T15:00:00.000Z', targetAt: '2025-03-11T15:00:00.000Z' },
-                to: { dueAt: CARD.dueAt, targetAt: CARD.targetAt },
-                toldClient: true,
-              },
-            ],
-          },
-        ],
-        '2025-03-10T09:10:00.000Z',
-      ),
-    )
+    const events = [
+      { type: 'created', at: '2025-03-01T09:00:00.000Z' },
+      {
+        type: 'rescheduled',
+        at: '2025-03-05T09:00:00.000Z',
+        from: { dueAt: '2025-03-12T15:00:00.000Z', targetAt: '2025-03-11T15:00:00.000Z' },
+        to: { dueAt: CARD.dueAt, targetAt: CARD.targetAt },
+        toldClient: true,
+      },
+    ] satisfies Card['history']
+    act(() => pushBoard(makeBoard([{ ...CARD, history: events }], '2025-03-10T09:10:00.000Z')))
     await user.click(within(screen.getByRole('article', { name: 'Send the proposal' })).getByRole('button', { name: 'Send the proposal' }))
-    const history = within(screen.getByRole('dialog', { name: 'Send the proposal' })).getByRole('list', { name: 'History' })
-    const items = within(history).getAllByRole('listitem').map((item) => item.textContent)
+    const timeline = within(screen.getByRole('dialog', { name: 'Send the proposal' })).getByRole('list', { name: 'History' })
+    const items = within(timeline).getAllByRole('listitem').map((item) => item.textContent)
     expect(items).toHaveLength(2)
     expect(items[0]).toMatch(/Created$/)
     expect(items[1]).toMatch(/Promise moved from .* to .* — client was told$/)

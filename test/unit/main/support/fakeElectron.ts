@@ -114,7 +114,11 @@ export class FakeNotification extends EventEmitter {
   static instances: FakeNotification[] = []
   static supported = true
   static isSupported = vi.fn(() => FakeNotification.supported)
-  show = vi.fn()
+  /** Set to make show() throw, as Electron does when the platform refuses. */
+  static showError: Error | null = null
+  show = vi.fn(() => {
+    if (FakeNotification.showError) throw FakeNotification.showError
+  })
   constructor(readonly options: { title: string; body: string; icon?: string }) {
     super()
     FakeNotification.instances.push(this)
@@ -233,6 +237,7 @@ export function resetFakeElectron(): void {
   FakeTray.instances = []
   FakeNotification.instances = []
   FakeNotification.supported = true
+  FakeNotification.showError = null
   nativeImage.missing.clear()
   session.defaultSession = makeSession()
   screen.displays = [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }]
