@@ -1,0 +1,379 @@
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Card } from '../../electron/contract'
+import { ensureRendererBuilt } from '../../electron/web/build'
+import { createOverHttp, serviceBoard, serviceCard } from './support/api'
+import { card, region, waitForBoard, type ColumnName } from './support/board'
+import { chromiumForTests, launchChromium } from './support/chromium'
+import { RESULTS_DIR } from './support/paths'
+import { makeDataDir, removeDataDir, startWebApp, type WebApp } from './support/webApp'
+
+const chromiumPath = chromiumForTests()
+
+const MINUTE = 60_000
+const DAY = 24 * 60 * MINUTE
+const inMs = (ms: number) => new Date(Date.now() + ms).toISOString()
+
+/** Local "yyyy-MM-ddTHH:mm", the value of a datetime-local input. */
+const localInput = (date: Date) => {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`
+}
+
+/** `days` from today at 16:00 local time. */
+const daysAhead = (days: number) => {
+  const date = new Date(Date.now() + days * DAY)
+  date.setHours(16, 0, 0, 0)
+  return date
+}
+
+const CLIENT = { name: 'Jenny Rivera', company: 'Acme GmbH' }
+
+/** Promised: due in three days, own target in two (never "today", whatever the hour). */
+const promisedDraft = (title: string) => ({ title, client: CLIENT, channel: 'email' as const, dueAt: inMs(3 * DAY), targetAt: inMs(2 * DAY) })
+/** Due: the promise is days away, but the own target has just passed. */
+const dueDraft = (title: string) => ({ title, client: CLIENT, channel: 'phone' as const, dueAt: inMs(3 * DAY), targetAt: inMs(-MINUTE) })
+
+const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement)
+
+/** dnd-kit's live region: what a screen reader hears during a drag. Waiting on it waits for the drag's real state. */
+const announced = (page: Page, text: string) => page.locator('[id^="DndLiveRegion"]').getByText(text, { exact: true }).waitFor({ state: 'attached' })
+
+/**
+ * A mouse drag the way a person makes one: press on the card body, move a few pixels
+ * (dnd-kit's pointer sensor starts only after 6), travel to the column in steps, release.
+ */
+async function dragWithMouse(page: Page, title: string, from: ColumnName, to: ColumnName, expectOver: string) {
+  const grip = card(page, title, from).getByText(CLIENT.name, { exact: false })
+  const start = (await grip.boundingBox())!
+  const target = (await region(page, to).boundingBox())!
+  const [x, y] = [start.x + start.width / 2, start.y + start.height / 2]
+  await page.mouse.move(x, y)
+  await page.mouse.down()
+  await page.mouse.move(x + 12, y + 12, { steps: 4 })
+  await announced(page, `Picked up ${title}. Use the left and right arrow keys to choose a column, Space to drop, Escape to cancel.`)
+  await page.mouse.move(target.x + target.width / 2, target.y + Math.min(200, target.height / 2), { steps: 20 })
+  await announced(page, `${title} is over ${to}: it ${expectOver}.`)
+  await page.mouse.up()
+}
+
+/** A keyboard move: focus the card's Move handle, Space, arrows to the column, Space. */
+async function moveWithKeyboard(page: Page, title: string, from: ColumnName, arrows: ('ArrowLeft' | 'ArrowRight')[], to: ColumnName, expectOver: string) {
+  const handle = card(page, title, from).getByRole('button', { name: `Move “${title}”`, exact: true })
+  await handle.focus()
+  await page.keyboard.press('Space')
+  await announced(page, `Picked up ${title}. Use the left and right arrow keys to choose a column, Space to drop, Escape to cancel.`)
+  for (const arrow of arrows) await page.keyboard.press(arrow)
+  await announced(page, `${title} is over ${to}: it ${expectOver}.`)
+  await page.keyboard.press('Space')
+  await announced(page, `Dropped on ${to}.`)
+}
+
+/**
+ * Types a date and time into a focused datetime-local input the way a keyboard user
+ * does in Chromium's en-US format (mm/dd/yyyy, hh:mm AM/PM), then tabs out of it.
+ */
+async function typeDateTime(page: Page, input: Locator, date: Date) {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const hours12 = date.getHours() % 12 || 12
+  await page.keyboard.type(`${pad(date.getMonth() + 1)}${pad(date.getDate())}${date.getFullYear()}`)
+  // The year takes up to six digits, so leave it with Tab.
+  await page.keyboard.press('Tab')
+  await page.keyboard.type(`${pad(hours12)}${pad(date.getMinutes())}${date.getHours() < 12 ? 'A' : 'P'}`)
+  expect(await input.inputValue()).toBe(localInput(date))
+  // Tab through what is left of the control's segments until focus leaves it.
+  for (let presses = 0; presses < 5 && (await isFocused(input)); presses++) await page.keyboard.press('Tab')
+}
+
+describe.skipIf(!chromiumPath)('the board in the browser', () => {
+  let browser: Browser
+  let dataDir: string
+  let app: WebApp
+  let context: BrowserContext
+  let page: Page
+
+  beforeAll(async () => {
+    await ensureRendererBuilt()
+    browser = await launchChromium(chromiumPath!)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  beforeEach(async () => {
+    dataDir = await makeDataDir()
+    app = await startWebApp({ dataDir })
+    // en-US fixes the segment order of date inputs for keyboard typing.
+    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } })
+    context.setDefaultTimeout(15_000)
+    page = await context.newPage()
+    await page.goto(app.url)
+    await waitForBoard(page)
+  })
+
+  afterEach(async ({ task }) => {
+    try {
+      if (task.result?.state === 'fail') {
+        await mkdir(RESULTS_DIR, { recursive: true })
+        const base = task.name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()
+        for (const colorScheme of ['light', 'dark'] as const) {
+          const file = join(RESULTS_DIR, `board-${base}-${colorScheme}.png`)
+          await page
+            .emulateMedia({ colorScheme })
+            .then(() => page.screenshot({ path: file, fullPage: true }))
+            .then(
+              () => console.warn(`Screenshot of the failed board (${colorScheme}): ${file}`),
+              (error: Error) => console.warn(`No ${colorScheme} screenshot: ${error.message}`),
+            )
+        }
+        console.warn(`Browser mode output:\n${app.output()}`)
+      }
+    } finally {
+      await context?.close()
+      await app?.stop()
+      await removeDataDir(dataDir)
+    }
+  })
+
+  it('creates a follow-up through the New follow-up dialog with the keyboard alone', async () => {
+    const promised = daysAhead(3)
+    // "/" jumps to Quick add; the next stop is the New follow-up button.
+    await page.keyboard.press('/')
+    await page.keyboard.press('Tab')
+    expect(await isFocused(page.getByRole('button', { name: 'New follow-up', exact: true }))).toBe(true)
+    await page.keyboard.press('Enter')
+
+    const dialog = page.getByRole('dialog', { name: 'New follow-up' })
+    await dialog.waitFor({ state: 'visible' })
+    const field = (label: string) => dialog.getByLabel(label, { exact: true })
+    expect(await isFocused(field('Title'))).toBe(true)
+    await page.keyboard.type('Send the signed contract')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('Jenny Rivera')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('Acme GmbH')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('+49 30 1234567')
+    await page.keyboard.press('Tab') // Email: none
+    await page.keyboard.press('Tab')
+    expect(await isFocused(field('Channel'))).toBe(true)
+    await page.keyboard.type('Phone') // type-ahead picks the option
+    expect(await field('Channel').inputValue()).toBe('phone')
+    await page.keyboard.press('Tab')
+    expect(await isFocused(field('Promised by'))).toBe(true)
+    await typeDateTime(page, field('Promised by'), promised)
+    expect(await isFocused(field('My target'))).toBe(true)
+    await page.keyboard.press('Tab') // My target: the default buffer
+    while (!(await isFocused(field('Value')))) await page.keyboard.press('Tab')
+    await page.keyboard.type('2500')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('ControlOrMeta+A')
+    await page.keyboard.type('EUR')
+    await page.keyboard.press('Tab')
+    expect(await isFocused(field('Notes'))).toBe(true)
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    const save = dialog.getByRole('button', { name: 'Add follow-up', exact: true })
+    expect(await isFocused(save)).toBe(true)
+    const created = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/create')
+    await page.keyboard.press('Enter')
+    expect(((await (await created).json()) as { ok: boolean }).ok).toBe(true)
+
+    await dialog.waitFor({ state: 'detached' })
+    const added = card(page, 'Send the signed contract', 'Promised')
+    await added.waitFor({ state: 'visible' })
+    await added.getByText('Jenny Rivera · Acme GmbH', { exact: false }).waitFor()
+    // Focus is back where the person started, ready for the next one.
+    expect(await isFocused(page.getByRole('button', { name: 'New follow-up', exact: true }))).toBe(true)
+
+    const stored = await serviceCard(app, 'Send the signed contract')
+    expect(stored).toMatchObject({
+      client: { name: 'Jenny Rivera', company: 'Acme GmbH', phone: '+49 30 1234567' },
+      channel: 'phone',
+      allDay: false,
+      value: { amount: 2500, currency: 'EUR' },
+    })
+    expect(new Date(stored.dueAt).getTime()).toBe(promised.getTime())
+    expect(Date.parse(stored.targetAt)).toBeLessThan(promised.getTime())
+  })
+
+  it('edits a card: the dialog opens filled in, and the saved title shows on the card', async () => {
+    await createOverHttp(app, { ...promisedDraft('Send the proposal'), value: { amount: 1200, currency: 'USD' } })
+    const before = card(page, 'Send the proposal', 'Promised')
+    await before.getByRole('button', { name: 'Edit', exact: true }).click()
+
+    const dialog = page.getByRole('dialog', { name: 'Edit follow-up' })
+    const field = (label: string) => dialog.getByLabel(label, { exact: true })
+    expect(await field('Title').inputValue()).toBe('Send the proposal')
+    expect(await field('Client').inputValue()).toBe('Jenny Rivera')
+    expect(await field('Company').inputValue()).toBe('Acme GmbH')
+    expect(await field('Value').inputValue()).toBe('1200')
+    expect(await field('Currency').inputValue()).toBe('USD')
+    expect(await field('Promised by').inputValue()).not.toBe('')
+
+    await field('Title').fill('Send the revised proposal')
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click()
+    await dialog.waitFor({ state: 'detached' })
+    await card(page, 'Send the revised proposal', 'Promised').waitFor({ state: 'visible' })
+    expect(await card(page, 'Send the proposal').count()).toBe(0)
+    const stored = await serviceCard(app, 'Send the revised proposal')
+    expect(stored.history.at(-1)).toMatchObject({ type: 'edited', fields: ['title'] })
+  })
+
+  it('dragging a Due card to Done with the mouse marks it done', async () => {
+    await createOverHttp(app, dueDraft('Call back about the demo'))
+    await card(page, 'Call back about the demo', 'Due').waitFor({ state: 'visible' })
+
+    await dragWithMouse(page, 'Call back about the demo', 'Due', 'Done', 'will be marked done')
+
+    const done = card(page, 'Call back about the demo', 'Done')
+    await done.waitFor({ state: 'visible' })
+    expect(await card(page, 'Call back about the demo').count()).toBe(1)
+    await done.getByText(/^Done, .* early$/).waitFor()
+    const stored = await serviceCard(app, 'Call back about the demo')
+    expect(stored.column).toBe('done')
+    expect(stored.history.at(-1)?.type).toBe('completed')
+  })
+
+  it('a keyboard move from Promised to Due plans the card for today', async () => {
+    await createOverHttp(app, promisedDraft('Book the next meeting'))
+    await card(page, 'Book the next meeting', 'Promised').waitFor({ state: 'visible' })
+
+    await moveWithKeyboard(page, 'Book the next meeting', 'Promised', ['ArrowRight'], 'Due', 'will be planned for today')
+
+    await card(page, 'Book the next meeting', 'Due').waitFor({ state: 'visible' })
+    expect(await card(page, 'Book the next meeting').count()).toBe(1)
+    const stored = await serviceCard(app, 'Book the next meeting')
+    expect(stored.column).toBe('due')
+    expect(stored.history.at(-1)).toMatchObject({ type: 'edited', fields: ['targetAt'] })
+    // The promise to the client did not move; only the own target came forward.
+    expect(Date.parse(stored.targetAt)).toBeLessThanOrEqual(Date.now())
+  })
+
+  it('Escape cancels a keyboard move and nothing changes', async () => {
+    await createOverHttp(app, promisedDraft('Book the next meeting'))
+    const handle = card(page, 'Book the next meeting', 'Promised').getByRole('button', { name: 'Move “Book the next meeting”' })
+    await handle.focus()
+    await page.keyboard.press('Space')
+    await announced(page, 'Picked up Book the next meeting. Use the left and right arrow keys to choose a column, Space to drop, Escape to cancel.')
+    await page.keyboard.press('ArrowRight')
+    await announced(page, 'Book the next meeting is over Due: it will be planned for today.')
+    await page.keyboard.press('Escape')
+    await announced(page, 'Moving Book the next meeting was cancelled.')
+    expect(await card(page, 'Book the next meeting', 'Promised').count()).toBe(1)
+    expect((await serviceCard(app, 'Book the next meeting')).history).toHaveLength(1)
+  })
+
+  it('moving a Due card back to Promised asks for a new date and whether the client was told, and records it', async () => {
+    await createOverHttp(app, dueDraft('Confirm the delivery date'))
+    await card(page, 'Confirm the delivery date', 'Due').waitFor({ state: 'visible' })
+
+    await dragWithMouse(page, 'Confirm the delivery date', 'Due', 'Promised', 'will ask for a new promised date')
+
+    const dialog = page.getByRole('dialog', { name: 'Reschedule “Confirm the delivery date”' })
+    await dialog.waitFor({ state: 'visible' })
+    const newDate = daysAhead(6)
+    await dialog.getByLabel('New promised date', { exact: true }).fill(localInput(newDate))
+    const told = dialog.getByRole('checkbox', { name: 'Did you tell the client?', exact: true })
+    expect(await told.isChecked()).toBe(false)
+    await told.check()
+    await dialog.getByRole('button', { name: 'Reschedule', exact: true }).click()
+    await dialog.waitFor({ state: 'detached' })
+
+    const moved = card(page, 'Confirm the delivery date', 'Promised')
+    await moved.waitFor({ state: 'visible' })
+    // The card's history says the client heard about it.
+    await moved.getByRole('button', { name: 'Confirm the delivery date', exact: true }).click()
+    const details = page.getByRole('dialog', { name: 'Confirm the delivery date' })
+    await details.getByRole('list', { name: 'History' }).getByText(/client was told$/).waitFor()
+    expect(await details.getByRole('list', { name: 'History' }).getByText(/client not told$/).count()).toBe(0)
+
+    const stored = await serviceCard(app, 'Confirm the delivery date')
+    const rescheduled = stored.history.filter((event) => event.type === 'rescheduled')
+    expect(rescheduled).toHaveLength(1)
+    expect(rescheduled[0]).toMatchObject({ toldClient: true, to: { dueAt: newDate.toISOString() } })
+    expect(stored.dueAt).toBe(newDate.toISOString())
+  })
+
+  it('snoozing a Due card for an hour moves it out of Due into Promised, marked snoozed', async () => {
+    await createOverHttp(app, dueDraft('Check in: did the quote arrive?'))
+    const due = card(page, 'Check in: did the quote arrive?', 'Due')
+    await due.getByRole('button', { name: 'Snooze', exact: true }).click()
+    const before = Date.now()
+    await page.getByRole('menu', { name: 'Snooze “Check in: did the quote arrive?”' }).getByRole('menuitem', { name: '1 hour' }).click()
+
+    const snoozed = card(page, 'Check in: did the quote arrive?', 'Promised')
+    await snoozed.waitFor({ state: 'visible' })
+    await snoozed.getByText('Snoozed', { exact: true }).waitFor()
+    expect(await card(page, 'Check in: did the quote arrive?', 'Due').count()).toBe(0)
+    const stored = await serviceCard(app, 'Check in: did the quote arrive?')
+    const until = Date.parse(stored.snoozedUntil!)
+    expect(until).toBeGreaterThanOrEqual(before + 59 * MINUTE)
+    expect(until).toBeLessThanOrEqual(Date.now() + 61 * MINUTE)
+  })
+
+  it('a card whose promise passes moves from Due to Overdue by itself, without a reload', { timeout: 90_000 }, async () => {
+    const reloads: string[] = []
+    page.on('framenavigated', (frame) => frame === page.mainFrame() && reloads.push(frame.url()))
+    // Promised in a few seconds, own target sooner: Due now (or right after the target), Overdue soon.
+    const dueAt = Date.now() + 8_000
+    await createOverHttp(app, { title: 'Send the quote', client: CLIENT, channel: 'email', dueAt: new Date(dueAt).toISOString(), targetAt: new Date(dueAt - 3_000).toISOString() })
+    const open = page.getByRole('article', { name: 'Send the quote', exact: true })
+    await open.waitFor({ state: 'visible' })
+    const before = await open.evaluate((element) => element.closest('[role="region"]')?.getAttribute('aria-labelledby'))
+    // Seen before the deadline: in an open column, not yet Overdue.
+    if (Date.now() < dueAt) expect(before).not.toBe('column-overdue')
+
+    const overdue = card(page, 'Send the quote', 'Overdue')
+    await overdue.waitFor({ state: 'visible', timeout: 60_000 })
+    await overdue.getByText(/^late by /).waitFor()
+    expect(await card(page, 'Send the quote').count()).toBe(1)
+    expect(reloads).toEqual([])
+    expect((await serviceCard(app, 'Send the quote')).column).toBe('overdue')
+  })
+
+  it('the board follows the system colour scheme, light and dark', async () => {
+    await createOverHttp(app, dueDraft('Call back about the demo'))
+    await card(page, 'Call back about the demo', 'Due').waitFor({ state: 'visible' })
+    const luminance = async (locator: Locator) => {
+      const rgb = await locator.evaluate((element) => getComputedStyle(element).backgroundColor)
+      const [r, g, b] = rgb.match(/\d+/g)!.map(Number)
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
+    }
+    const column = region(page, 'Due')
+    const text = async () => {
+      const rgb = await column.evaluate((element) => getComputedStyle(element).color)
+      const [r, g, b] = rgb.match(/\d+/g)!.map(Number)
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
+    }
+    await page.emulateMedia({ colorScheme: 'light' })
+    expect(await luminance(column)).toBeGreaterThan(0.8)
+    expect(await text()).toBeLessThan(0.3)
+    await page.emulateMedia({ colorScheme: 'dark' })
+    expect(await luminance(column)).toBeLessThan(0.2)
+    expect(await text()).toBeGreaterThan(0.7)
+  })
+
+  it('the service and the page agree on every column after a sequence of moves', async () => {
+    await createOverHttp(app, promisedDraft('Book the next meeting'))
+    await createOverHttp(app, dueDraft('Call back about the demo'))
+    await card(page, 'Call back about the demo', 'Due').waitFor({ state: 'visible' })
+    await moveWithKeyboard(page, 'Book the next meeting', 'Promised', ['ArrowRight'], 'Due', 'will be planned for today')
+    await card(page, 'Book the next meeting', 'Due').waitFor({ state: 'visible' })
+    // From Due, two presses right pass Done... and stop there: Overdue is never a target.
+    await moveWithKeyboard(page, 'Call back about the demo', 'Due', ['ArrowRight', 'ArrowRight'], 'Done', 'will be marked done')
+    await card(page, 'Call back about the demo', 'Done').waitFor({ state: 'visible' })
+
+    const board = await serviceBoard(app)
+    const titles = (cards: Card[]) => cards.map((c) => c.title)
+    expect(titles(board.columns.due)).toEqual(['Book the next meeting'])
+    expect(titles(board.columns.done)).toEqual(['Call back about the demo'])
+    for (const [column, name] of [['promised', 'Promised'], ['due', 'Due'], ['overdue', 'Overdue'], ['done', 'Done']] as const) {
+      const shown = await region(page, name).getByRole('article').evaluateAll((articles) => articles.map((a) => a.getAttribute('aria-label')))
+      expect(shown, name).toEqual(titles(board.columns[column]))
+    }
+  })
+})

@@ -1,0 +1,115 @@
+import type { MenuItemConstructorOptions } from 'electron'
+import { describe, expect, it, vi } from 'vitest'
+import { appMenuTemplate } from '../../../electron/main/appMenu'
+import { QUICK_ADD_SHORTCUT, registerQuickAddShortcut, shortcutNotice } from '../../../electron/main/shortcut'
+import { ShellNotices } from '../../../electron/main/shellNotices'
+import { buildBoard } from '../../../electron/core/board'
+import { emptyData } from '../../../electron/core/schema'
+
+const handlers = () => ({ quickAdd: vi.fn(), openBoard: vi.fn() })
+
+/** Every role in the menu, depth first. */
+const roles = (items: MenuItemConstructorOptions[]): string[] =>
+  items.flatMap((item) => [
+    ...(item.role ? [item.role] : []),
+    ...(Array.isArray(item.submenu) ? roles(item.submenu as MenuItemConstructorOptions[]) : []),
+  ])
+
+const find = (items: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions | undefined =>
+  items
+    .flatMap((item) => [item, ...(Array.isArray(item.submenu) ? (item.submenu as MenuItemConstructorOptions[]) : [])])
+    .find((item) => item.label === label)
+
+describe('appMenuTemplate', () => {
+  it('on macOS starts with the app menu and offers the standard edit, view and window roles', () => {
+    const template = appMenuTemplate('darwin', handlers(), { development: false })
+    expect(template[0]).toEqual({ role: 'appMenu' })
+    expect(roles(template)).toEqual(expect.arrayContaining(['appMenu', 'close', 'editMenu', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'windowMenu']))
+  })
+
+  it('on Windows and Linux puts Quit in the File menu and has no app menu', () => {
+    const template = appMenuTemplate('win32', handlers(), { development: false })
+    expect(roles(template)).not.toContain('appMenu')
+    expect(roles(template)).toContain('quit')
+    expect(roles(template)).toContain('editMenu')
+  })
+
+  it('offers developer tools and reload only in development', () => {
+    expect(roles(appMenuTemplate('linux', handlers(), { development: false }))).not.toEqual(expect.arrayContaining(['toggleDevTools']))
+    expect(roles(appMenuTemplate('linux', handlers(), { development: false }))).not.toContain('reload')
+    expect(roles(appMenuTemplate('linux', handlers(), { development: true }))).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']))
+  })
+
+  it('wires Quick add and Open board to the handlers', () => {
+    const h = handlers()
+    const template = appMenuTemplate('darwin', h, { development: false })
+    ;(find(template, 'Quick add…')?.click as () => void)()
+    ;(find(template, 'Open board')?.click as () => void)()
+    expect(h.quickAdd).toHaveBeenCalledTimes(1)
+    expect(h.openBoard).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('registerQuickAddShortcut', () => {
+  it('registers CommandOrControl+Shift+Space by default', () => {
+    const globalShortcut = { register: vi.fn(() => true) }
+    const onPress = vi.fn()
+    expect(registerQuickAddShortcut(globalShortcut, onPress)).toEqual({ ok: true })
+    expect(globalShortcut.register).toHaveBeenCalledWith('CommandOrControl+Shift+Space', onPress)
+    expect(QUICK_ADD_SHORTCUT).toBe('CommandOrControl+Shift+Space')
+  })
+
+  it('reports keys taken by another application instead of failing', () => {
+    const result = registerQuickAddShortcut({ register: () => false }, () => {})
+    expect(result).toEqual({ ok: false, reason: expect.stringContaining('already used') })
+  })
+
+  it('reports an accelerator Electron rejects instead of throwing', () => {
+    const result = registerQuickAddShortcut(
+      {
+        register: () => {
+          throw new Error('Invalid accelerator')
+        },
+      },
+      () => {},
+      'Nonsense+Key',
+    )
+    expect(result).toEqual({ ok: false, reason: 'Nonsense+Key could not be registered: Invalid accelerator' })
+  })
+
+  it('points to the tray when the shortcut is unavailable', () => {
+    expect(shortcutNotice('taken.')).toContain('Quick add…')
+  })
+})
+
+describe('ShellNotices', () => {
+  const board = () => buildBoard(emptyData(), new Date('2026-11-23T10:00:00Z'), { readOnly: false, notices: ['From the store'] })
+
+  it('adds its notices after the board’s own, without changing the board', () => {
+    const notices = new ShellNotices()
+    const original = board()
+    notices.set('a', 'Shortcut taken')
+    expect(notices.decorate(original).notices).toEqual(['From the store', 'Shortcut taken'])
+    expect(original.notices).toEqual(['From the store'])
+  })
+
+  it('returns the same board when it has nothing to add', () => {
+    const original = board()
+    expect(new ShellNotices().decorate(original)).toBe(original)
+  })
+
+  it('replaces a notice by key and tells listeners only about real changes', () => {
+    const notices = new ShellNotices()
+    const listener = vi.fn()
+    notices.onChange(listener)
+    notices.set('n', 'first')
+    notices.set('n', 'first')
+    notices.set('n', 'second')
+    notices.clear('missing')
+    expect(notices.list()).toEqual(['second'])
+    expect(listener).toHaveBeenCalledTimes(2)
+    notices.clear('n')
+    expect(notices.list()).toEqual([])
+    expect(listener).toHaveBeenCalledTimes(3)
+  })
+})
