@@ -81,6 +81,23 @@ export function App() {
     }
   }
 
+  // The desktop shell asks for a card (a notification or tray item was clicked) or for quick add.
+  const latestBoard = useRef(board)
+  latestBoard.current = board
+  useEffect(
+    () =>
+      api.onShellCommand((command) => {
+        if (command.type === 'focusQuickAdd') {
+          document.querySelector<HTMLInputElement>('input[aria-label="Quick add"]')?.focus()
+          return
+        }
+        const card = latestBoard.current && Object.values(latestBoard.current.columns).flat().find((c) => c.id === command.id)
+        if (card) setDialog({ kind: 'details', card })
+        else setError('That follow-up no longer exists.')
+      }),
+    [],
+  )
+
   const view = useMemo(() => (board ? visibleColumns(board, filters, now, showOlderDone) : null), [board, filters, now, showOlderDone])
   const clients = useMemo(() => (board ? clientsOf(board) : []), [board])
   const isEmpty = board !== null && Object.values(board.columns).every((cards) => cards.length === 0)

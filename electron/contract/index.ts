@@ -5,9 +5,9 @@ import { FollowUpDraft, FollowUpPatch } from '../core/inputs'
 import type { QuickAddResult } from '../core/quickAdd'
 import type { FollowUp } from '../core/schema'
 import { Instant } from '../core/schema'
-import type { MethodName } from './methods'
+import type { MethodName, ShellCommand } from './methods'
 
-export { METHOD_NAMES, BOARD_CHANGED_CHANNEL, ipcChannel, type MethodName } from './methods'
+export { METHOD_NAMES, BOARD_CHANGED_CHANNEL, SHELL_COMMAND_CHANNEL, ipcChannel, type MethodName, type ShellCommand } from './methods'
 export type { BoardSnapshot, Card } from '../core/board'
 export type { Column } from '../core/columns'
 export type { AppError, ErrorCode } from '../core/errors'
@@ -53,8 +53,11 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
 /** What the renderer calls: every method, returning errors as values. */
 export type Api = { [M in MethodName]: (input: Input<M>) => Promise<Result<Output<M>>> }
 
-/** What the Electron preload exposes as window.api: the API plus the board push. */
-export type Bridge = Api & { onBoardChanged(listener: (board: BoardSnapshot) => void): () => void }
+/** What the Electron preload exposes as window.api: the API, the board push, and the shell's requests. */
+export type Bridge = Api & {
+  onBoardChanged(listener: (board: BoardSnapshot) => void): () => void
+  onShellCommand(listener: (command: ShellCommand) => void): () => void
+}
 
 /** What the service implements: parsed input in, value out, DomainError thrown for refusals. */
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>> }

@@ -30,3 +30,12 @@ export const BOARD_CHANGED_CHANNEL = 'follow-through:board-changed'
 export function apiFromTransport<Api>(call: (method: MethodName, input: unknown) => Promise<unknown>): Api {
   return Object.fromEntries(METHOD_NAMES.map((method) => [method, (input: unknown) => call(method, input)])) as Api
 }
+
+/**
+ * What the desktop shell asks of the page after showing the window: scroll to and
+ * open a card (a notification or the tray was clicked), or focus quick add (the
+ * global shortcut or the tray).
+ */
+export type ShellCommand = { type: 'focusCard'; id: string } | { type: 'focusQuickAdd' }
+
+export const SHELL_COMMAND_CHANNEL = 'follow-through:shell-command'

@@ -12,7 +12,7 @@ import { registerIpc } from './ipc'
 import { createLoginItem, launchedHidden, type LoginItem } from './loginItem'
 import { createDesktopNotifier } from './notifications'
 import { hardenSession, hardenWebContents } from './security'
-import { SHELL_COMMAND_CHANNEL, type ShellCommand } from './shellCommands'
+import { SHELL_COMMAND_CHANNEL, type ShellCommand } from '../contract/methods'
 import { ShellNotices } from './shellNotices'
 import { registerQuickAddShortcut, shortcutNotice } from './shortcut'
 import { createTray, type TrayHandlers, type TrayView } from './tray'
@@ -96,8 +96,14 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
   }
 
   const showBoard = (command?: ShellCommand) => {
-    if (quitting) return
-    if (!window || window.isDestroyed()) window = openWindow(true)
+    // Nothing to show before the service runs (start() shows the window itself) or once quitting.
+    if (quitting || !service) return
+    if (!window || window.isDestroyed()) {
+      // A new window shows itself once its page is ready (no blank flash).
+      window = openWindow(true)
+      if (command) sendCommand(window, command)
+      return
+    }
     if (window.isMinimized()) window.restore()
     window.show()
     window.focus()
@@ -132,6 +138,11 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
     } catch (error) {
       dialog.showErrorBox('Follow Through cannot open your data', (error as Error).message)
       app.exit(1)
+      return
+    }
+    // Quit was chosen while the data was opening: release it and go.
+    if (quitting) {
+      await store.close().catch(() => {})
       return
     }
 

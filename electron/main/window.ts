@@ -36,8 +36,8 @@ export function createBoardWindow(options: BoardWindowOptions): BrowserWindow {
   )
   // The options are written out here, not built elsewhere, so a static checker (electronegativity) sees them.
   const window = new BrowserWindow({
-    x: state.x,
-    y: state.y,
+    // Without a saved place, Electron centres the window.
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
     width: state.width,
     height: state.height,
     minWidth: MIN_WINDOW_SIZE.width,
@@ -57,6 +57,8 @@ export function createBoardWindow(options: BoardWindowOptions): BrowserWindow {
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle-click would open links in new windows; those are refused anyway, so turn it off.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   })

@@ -1,16 +1,20 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import type { Api, BoardSnapshot, Bridge } from '../contract'
-import { apiFromTransport, BOARD_CHANGED_CHANNEL, ipcChannel } from '../contract/methods'
+import type { Api, Bridge } from '../contract'
+import { apiFromTransport, BOARD_CHANGED_CHANNEL, ipcChannel, SHELL_COMMAND_CHANNEL } from '../contract/methods'
+
+/** Forwards one push channel to a page listener without exposing the IPC event itself. */
+function subscribe<T>(channel: string, listener: (payload: T) => void): () => void {
+  const forward = (_event: IpcRendererEvent, payload: T) => listener(payload)
+  ipcRenderer.on(channel, forward)
+  return () => {
+    ipcRenderer.removeListener(channel, forward)
+  }
+}
 
 const bridge = {
   ...apiFromTransport<Api>((method, input) => ipcRenderer.invoke(ipcChannel(method), input)),
-  onBoardChanged(listener: (board: BoardSnapshot) => void) {
-    const forward = (_event: IpcRendererEvent, board: BoardSnapshot) => listener(board)
-    ipcRenderer.on(BOARD_CHANGED_CHANNEL, forward)
-    return () => {
-      ipcRenderer.removeListener(BOARD_CHANGED_CHANNEL, forward)
-    }
-  },
+  onBoardChanged: (listener) => subscribe(BOARD_CHANGED_CHANNEL, listener),
+  onShellCommand: (listener) => subscribe(SHELL_COMMAND_CHANNEL, listener),
 } satisfies Bridge
 
 contextBridge.exposeInMainWorld('api', bridge)

@@ -22,6 +22,8 @@ function httpBridge(): Bridge {
       events.addEventListener('board', (event) => listener(JSON.parse((event as MessageEvent<string>).data) as BoardSnapshot))
       return () => events.close()
     },
+    // Only the desktop shell sends commands (tray, notification clicks, global shortcut).
+    onShellCommand: () => () => {},
   }
 }
 

@@ -66,8 +66,13 @@ export const CHANNEL_NAMES: Record<Card['channel'], string> = {
   other: 'Other',
 }
 
+/** Building an Intl.NumberFormat costs far more than using one, and every card on screen formats its value. */
+const moneyFormats = new Map<string, Intl.NumberFormat>()
+
 export function formatMoney(value: NonNullable<Card['value']>): string {
-  return new Intl.NumberFormat(undefined, { style: 'currency', currency: value.currency }).format(value.amount)
+  let format = moneyFormats.get(value.currency)
+  if (!format) moneyFormats.set(value.currency, (format = new Intl.NumberFormat(undefined, { style: 'currency', currency: value.currency })))
+  return format.format(value.amount)
 }
 
 /** A value for <input type="datetime-local"> in local time. */
