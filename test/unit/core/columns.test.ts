@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { buildBoard } from '../../../electron/core/board'
 import { columnOf, nextTransitionAt } from '../../../electron/core/columns'
-import { emptyData, type FollowUp } from '../../../electron/core/schema'
+import { emptyData } from '../../../electron/core/schema'
+import { aFollowUp } from '../../fixtures/followUps'
 
 /** Monday 23 November 2026, 10:00 Berlin time. */
 const NOW = new Date('2026-11-23T10:00:00+01:00')
 
-function followUp(overrides: Partial<FollowUp> = {}): FollowUp {
-  return {
-    id: 'f1',
-    title: 'Send proposal',
-    client: { name: 'Acme Corp' },
-    channel: 'email',
-    createdAt: '2026-11-20T09:00:00.000Z',
-    dueAt: '2026-11-27T15:00:00.000Z',
-    allDay: false,
-    targetAt: '2026-11-26T15:00:00.000Z',
-    notes: '',
-    history: [],
-    notifiedAt: {},
-    ...overrides,
-  }
-}
+const followUp = aFollowUp
 
 describe('columnOf', () => {
   it('puts a promise with time to spare in Promised', () => {

@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { dueReminders, nextReminderAt, reminderInstants } from '../../../electron/core/reminders'
 import { emptyData, type Data, type FollowUp } from '../../../electron/core/schema'
+import { aFollowUp } from '../../fixtures/followUps'
 
-function followUp(overrides: Partial<FollowUp> = {}): FollowUp {
-  return {
-    id: 'f1',
-    title: 'Send proposal',
-    client: { name: 'Jenny Rivera' },
-    channel: 'phone',
-    createdAt: '2026-11-20T09:00:00.000Z',
-    dueAt: '2026-11-27T16:00:00+01:00',
-    allDay: false,
-    targetAt: '2026-11-26T16:00:00+01:00',
-    notes: '',
-    history: [],
-    notifiedAt: {},
-    ...overrides,
-  }
-}
+const followUp = (overrides: Partial<FollowUp> = {}) =>
+  aFollowUp({ client: { name: 'Jenny Rivera' }, channel: 'phone', dueAt: '2026-11-27T16:00:00+01:00', targetAt: '2026-11-26T16:00:00+01:00', ...overrides })
 const dataWith = (...followUps: FollowUp[]): Data => ({ ...emptyData(), followUps })
 const at = (iso: string) => new Date(iso)
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildBoard } from '../../../electron/core/board'
 import { emptyData, type FollowUp } from '../../../electron/core/schema'
+import { aFollowUp } from '../../fixtures/followUps'
 import {
   followUpLabel,
   snoozeOneHour,
@@ -13,22 +14,7 @@ import {
 /** Monday 23 November 2026, 10:00 Berlin time (vitest runs in Europe/Berlin). */
 const NOW = new Date('2026-11-23T10:00:00+01:00')
 
-function followUp(id: string, overrides: Partial<FollowUp> = {}): FollowUp {
-  return {
-    id,
-    title: `Follow-up ${id}`,
-    client: { name: 'Acme Corp' },
-    channel: 'email',
-    createdAt: '2026-11-20T09:00:00.000Z',
-    dueAt: '2026-11-27T15:00:00.000Z',
-    allDay: false,
-    targetAt: '2026-11-26T15:00:00.000Z',
-    notes: '',
-    history: [],
-    notifiedAt: {},
-    ...overrides,
-  }
-}
+const followUp = (id: string, overrides: Partial<FollowUp> = {}) => aFollowUp({ id, title: `Follow-up ${id}`, ...overrides })
 
 const dueToday = (id: string, hhmm: string, overrides: Partial<FollowUp> = {}) =>
   followUp(id, { dueAt: `2026-11-23T${hhmm}:00+01:00`, targetAt: '2026-11-23T09:00:00+01:00', ...overrides })

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Card } from '../../../electron/contract'
 import { App } from '../../../renderer/App'
 import { api as realApi } from '../../../renderer/lib/api'
-import { fail, makeBoard, makeCard, mockApi, ok, pushBoard } from './support'
+import { fail, makeBoard, makeCard, mockApi, ok, pushBoard, sendShellCommand } from './support'
 
 vi.mock('../../../renderer/lib/api', async () => (await import('./support')).apiModule())
 const api = mockApi(realApi)
@@ -117,5 +117,19 @@ describe('the board app', () => {
     expect(items).toHaveLength(2)
     expect(items[0]).toMatch(/Created$/)
     expect(items[1]).toMatch(/Promise moved from .* to .* — client was told$/)
+  })
+
+  it('a clicked notification opens that card’s details; the tray’s Quick add focuses the box', async () => {
+    render(<App />)
+    await screen.findByRole('article', { name: 'Send the proposal' })
+    act(() => sendShellCommand({ type: 'focusCard', id: 'fu-1' }))
+    expect(screen.getByRole('dialog', { name: 'Send the proposal' })).toBeTruthy()
+    await userEvent.setup().keyboard('{Escape}')
+    act(() => sendShellCommand({ type: 'focusQuickAdd' }))
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Quick add' }))
+    // A card deleted meanwhile: said plainly, no empty dialog.
+    act(() => sendShellCommand({ type: 'focusCard', id: 'gone' }))
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(screen.getByRole('alert').textContent).toContain('That follow-up no longer exists.')
   })
 })

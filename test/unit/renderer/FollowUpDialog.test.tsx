@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/react'
+import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { FollowUpDialog } from '../../../renderer/features/board/FollowUpDialog'
@@ -83,7 +83,7 @@ describe('the New follow-up dialog', () => {
       notes: '',
       value: { amount: 2500, currency: 'EUR' },
     })
-    await vi.waitFor(() => expect(onClose).toHaveBeenCalled())
+    await waitFor(() => expect(onClose).toHaveBeenCalled())
     expect(onSaved).toHaveBeenCalledWith('Added “Send the proposal”.')
   })
 
@@ -181,7 +181,7 @@ describe('the Edit follow-up dialog', () => {
     })
     // Same dates: nothing to renegotiate with the client.
     expect(api.reschedule).not.toHaveBeenCalled()
-    await vi.waitFor(() => expect(onSaved).toHaveBeenCalledWith('Saved “Send the revised proposal”.'))
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith('Saved “Send the revised proposal”.'))
   })
 
   it('moving the promised date asks whether the client was told and records the answer', async () => {
@@ -194,7 +194,7 @@ describe('the Edit follow-up dialog', () => {
     await user.keyboard('2025-03-17T16:00')
     await user.click(screen.getByRole('checkbox', { name: 'Did you tell the client about the new date?' }))
     await user.click(screen.getByRole('button', { name: 'Save' }))
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(api.reschedule).toHaveBeenCalledWith({
         id: 'fu-7',
         dueAt: new Date('2025-03-17T16:00:00+01:00').toISOString(),

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { FollowUp } from '../../../electron/contract'
@@ -64,7 +64,7 @@ describe('Quick add', () => {
     expect(api.quickAdd).toHaveBeenCalledTimes(1)
     expect(api.quickAdd).toHaveBeenCalledWith({ text: LINE })
     answer(ok(makeCard({ title: 'Call Jenny Rivera' })))
-    await vi.waitFor(() => expect((box() as HTMLInputElement).value).toBe(''))
+    await waitFor(() => expect((box() as HTMLInputElement).value).toBe(''))
     await screen.findByText(HINT)
   })
 

@@ -1,6 +1,6 @@
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterEach, vi, type Mock } from 'vitest'
-import type { AppError, BoardSnapshot, Bridge, Card, Column, Result } from '../../../electron/contract'
+import type { AppError, BoardSnapshot, Bridge, Card, Column, Result, ShellCommand } from '../../../electron/contract'
 import { METHOD_NAMES } from '../../../electron/contract/methods'
 
 /**
@@ -11,6 +11,11 @@ import { METHOD_NAMES } from '../../../electron/contract/methods'
 
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(() => cleanup())
+// findBy*/waitFor wait for what the user would see; on a loaded machine that can take
+// longer than the 1 s default, and the wait ends as soon as it appears.
+configure({ asyncUtilTimeout: 15_000 })
+// Typing through a whole form with user-event takes seconds when the machine is busy.
+vi.setConfig({ testTimeout: 30_000 })
 
 /**
  * jsdom has no layout: every element measures 0×0, and the virtualized columns
@@ -36,6 +41,8 @@ type MockedBridge = { [M in keyof Bridge]: Mock<Bridge[M]> }
 
 /** The board pushes the app subscribed to, so a test can play the service's part. */
 export const boardListeners = new Set<(board: BoardSnapshot) => void>()
+/** Listeners for commands from the desktop shell (a clicked notification or tray item). */
+export const shellListeners = new Set<(command: ShellCommand) => void>()
 
 export function apiModule(): { api: MockedBridge } {
   const methods = Object.fromEntries(
@@ -45,7 +52,11 @@ export function apiModule(): { api: MockedBridge } {
     boardListeners.add(listener)
     return () => boardListeners.delete(listener)
   })
-  return { api: { ...methods, onBoardChanged } as unknown as MockedBridge }
+  const onShellCommand = vi.fn((listener: (command: ShellCommand) => void) => {
+    shellListeners.add(listener)
+    return () => shellListeners.delete(listener)
+  })
+  return { api: { ...methods, onBoardChanged, onShellCommand } as unknown as MockedBridge }
 }
 
 /** The mocked api, typed for mockResolvedValue and call assertions. */
@@ -86,4 +97,9 @@ export function makeBoard(cards: Card[], generatedAt = new Date().toISOString())
 /** Plays the service pushing a new board to every subscribed view. */
 export function pushBoard(board: BoardSnapshot): void {
   for (const listener of boardListeners) listener(board)
+}
+
+/** Plays the desktop shell sending a command, as when a notification is clicked. */
+export function sendShellCommand(command: ShellCommand): void {
+  for (const listener of shellListeners) listener(command)
 }
