@@ -117,7 +117,7 @@ export function App() {
       <div className="banners">
         {board?.notices.map((notice) => (
           <p key={notice} className="banner banner--notice" role="status">
-            {notice}
+            {notice} <button onClick={() => void run(api.dismissNotice({ notice }))}>Dismiss</button>
           </p>
         ))}
         {error && (

@@ -27,6 +27,7 @@ const Id = z.object({ id: z.string().min(1).max(100) }).strict()
  */
 export const contract = {
   getBoard: { input: z.object({}).strict(), output: returns<BoardSnapshot>() },
+  dismissNotice: { input: z.object({ notice: z.string().max(10_000) }).strict(), output: returns<{ dismissed: boolean }>() },
   parseQuickAdd: { input: z.object({ text: z.string().max(1000) }).strict(), output: returns<QuickAddResult>() },
   quickAdd: { input: z.object({ text: z.string().max(1000) }).strict(), output: returns<FollowUp>() },
   create: { input: FollowUpDraft.strict(), output: returns<FollowUp>() },

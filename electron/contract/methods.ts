@@ -4,6 +4,7 @@
  */
 export const METHOD_NAMES = [
   'getBoard',
+  'dismissNotice',
   'parseQuickAdd',
   'quickAdd',
   'create',

@@ -155,7 +155,11 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
     const running = new FollowThroughService({ store, notifier })
     service = running
     // The page's getBoard sees the shell's banners too, like the pushed boards.
-    const handlers: Handlers = { ...running.handlers, getBoard: () => notices.decorate(running.board()) }
+    const handlers: Handlers = {
+      ...running.handlers,
+      getBoard: () => notices.decorate(running.board()),
+      dismissNotice: (input) => (notices.dismiss(input.notice) ? { dismissed: true } : running.handlers.dismissNotice(input)),
+    }
     registerIpc(ipcMain, handlers, { rendererFile: rendererIndexPath(), devServerUrl })
     running.subscribe(publish)
     notices.onChange(() => publish(running.board()))

@@ -19,6 +19,12 @@ export class ShellNotices {
     if (this.#messages.delete(key)) this.#changed()
   }
 
+  /** Removes a message the person dismissed; true if it was one of the shell's. */
+  dismiss(message: string): boolean {
+    for (const [key, value] of this.#messages) if (value === message) return this.#messages.delete(key) && (this.#changed(), true)
+    return false
+  }
+
   list(): string[] {
     return [...this.#messages.values()]
   }

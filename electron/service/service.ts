@@ -51,6 +51,8 @@ export class FollowThroughService {
   readonly #listeners = new Set<(board: BoardSnapshot) => void>()
   readonly #recentlyRemoved: FollowUp[] = []
   readonly #problems = new Set<string>()
+  /** Messages the person dismisses: a recovered data file, follow-ups missed while away. */
+  readonly #notices: string[]
 
   constructor(options: ServiceOptions) {
     this.#store = options.store
@@ -63,6 +65,7 @@ export class FollowThroughService {
       if (error) this.#problems.add(error.message)
       this.#publish()
     })
+    this.#notices = [...this.#store.notices]
     this.handlers = this.#createHandlers()
   }
 
@@ -79,7 +82,7 @@ export class FollowThroughService {
   board(): BoardSnapshot {
     return buildBoard(this.#store.data, this.#now(), {
       readOnly: this.#store.readOnly,
-      notices: [...this.#store.notices, ...this.#problems],
+      notices: [...this.#notices, ...this.#problems],
     })
   }
 
@@ -127,7 +130,10 @@ export class FollowThroughService {
     let data = this.#store.data
     for (const reminder of reminders) data = markNotified(data, reminder.followUpId, reminder.settles, now)
     this.#store.update(data)
-    for (const notification of notificationsFor(reminders, now)) {
+    const notifications = notificationsFor(reminders, now)
+    // A summary of reminders missed while away also stays on the board until dismissed.
+    for (const summary of notifications.filter((n) => n.followUpId === undefined)) this.#notices.push(`${summary.title}: ${summary.body}`)
+    for (const notification of notifications) {
       this.#notifier.notify(notification).catch((error) => console.error('Follow Through: notification failed', error))
     }
   }
@@ -158,6 +164,14 @@ export class FollowThroughService {
     }
     return {
       getBoard: () => this.board(),
+      dismissNotice: ({ notice }) => {
+        const index = this.#notices.indexOf(notice)
+        if (index >= 0) {
+          this.#notices.splice(index, 1)
+          this.#publish()
+        }
+        return { dismissed: index >= 0 }
+      },
       parseQuickAdd: ({ text }) => parseQuickAdd(text, this.#now()),
       quickAdd: ({ text }) => create(parseQuickAdd(text, this.#now()).draft),
       create: (draft) => create(draft),

@@ -112,4 +112,12 @@ describe('ShellNotices', () => {
     expect(notices.list()).toEqual([])
     expect(listener).toHaveBeenCalledTimes(3)
   })
+
+  it('lets the person dismiss one of its notices, and only its own', () => {
+    const notices = new ShellNotices()
+    notices.set('n', 'Shortcut taken')
+    expect(notices.dismiss('From the store')).toBe(false)
+    expect(notices.dismiss('Shortcut taken')).toBe(true)
+    expect(notices.list()).toEqual([])
+  })
 })

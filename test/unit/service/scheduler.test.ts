@@ -104,6 +104,18 @@ describe('deadline reminders', () => {
     expect(sent).toHaveLength(1)
   })
 
+  it('keeps the away summary on the board until it is dismissed', async () => {
+    const { time, service } = await startService(new Date('2026-11-23T10:00:00+01:00'))
+    await create(service, '2026-11-23T12:00:00+01:00', 'Send quote', 'Acme Corp')
+    await create(service, '2026-11-23T13:00:00+01:00', 'Call back', 'Globex')
+    time.sleep(6 * 3600_000)
+    service.wake()
+    const [notice] = service.board().notices
+    expect(notice).toMatch(/^2 follow-ups became overdue while you were away: Send quote; Call back/)
+    expect(await service.handlers.dismissNotice({ notice })).toEqual({ dismissed: true })
+    expect(service.board().notices).toEqual([])
+  })
+
   it('notices a sleep within a minute even without a wake event', async () => {
     const { time, service, sent } = await startService(new Date('2026-11-23T10:00:00+01:00'))
     await create(service, '2026-11-23T12:00:00+01:00', 'Send quote', 'Acme Corp')
