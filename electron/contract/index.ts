@@ -4,7 +4,7 @@ import type { AppError } from '../core/errors'
 import { FollowUpDraft, FollowUpPatch } from '../core/inputs'
 import type { QuickAddResult } from '../core/quickAdd'
 import type { FollowUp } from '../core/schema'
-import { Instant } from '../core/schema'
+import { Instant, Settings } from '../core/schema'
 import type { MethodName, ShellCommand } from './methods'
 
 export { METHOD_NAMES, BOARD_CHANGED_CHANNEL, SHELL_COMMAND_CHANNEL, ipcChannel, type MethodName, type ShellCommand } from './methods'
@@ -13,7 +13,7 @@ export type { Column } from '../core/columns'
 export type { AppError, ErrorCode } from '../core/errors'
 export type { FollowUpDraft, FollowUpPatch } from '../core/inputs'
 export type { QuickAddResult } from '../core/quickAdd'
-export type { Channel, FollowUp, HistoryEvent } from '../core/schema'
+export type { Channel, FollowUp, HistoryEvent, Settings } from '../core/schema'
 
 /** A phantom marker carrying a method's result type. */
 const returns = <T>() => null as unknown as T
@@ -28,6 +28,8 @@ const Id = z.object({ id: z.string().min(1).max(100) }).strict()
 export const contract = {
   getBoard: { input: z.object({}).strict(), output: returns<BoardSnapshot>() },
   dismissNotice: { input: z.object({ notice: z.string().max(10_000) }).strict(), output: returns<{ dismissed: boolean }>() },
+  getSettings: { input: z.object({}).strict(), output: returns<Settings>() },
+  updateSettings: { input: Settings.partial().strict(), output: returns<Settings>() },
   parseQuickAdd: { input: z.object({ text: z.string().max(1000) }).strict(), output: returns<QuickAddResult>() },
   quickAdd: { input: z.object({ text: z.string().max(1000) }).strict(), output: returns<FollowUp>() },
   create: { input: FollowUpDraft.strict(), output: returns<FollowUp>() },

@@ -5,6 +5,8 @@
 export const METHOD_NAMES = [
   'getBoard',
   'dismissNotice',
+  'getSettings',
+  'updateSettings',
   'parseQuickAdd',
   'quickAdd',
   'create',

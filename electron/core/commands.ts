@@ -1,7 +1,7 @@
 import { endOfDay } from 'date-fns'
 import { DomainError } from './errors'
 import { FollowUpDraft, type FollowUpPatch } from './inputs'
-import type { Data, FollowUp, HistoryEvent, ReminderKind } from './schema'
+import { Settings, type Data, type FollowUp, type HistoryEvent, type ReminderKind } from './schema'
 import { defaultTargetAt } from './targets'
 
 /**
@@ -159,4 +159,9 @@ export function markNotified(data: Data, id: string, kinds: ReminderKind[], now:
   for (const kind of kinds) notifiedAt[kind] = at
   const events: HistoryEvent[] = kinds.map((reminder) => ({ type: 'notified', at, reminder }))
   return replace(data, { ...current, notifiedAt, history: [...current.history, ...events] })
+}
+
+/** Changes settings; the result is validated whole, so no combination of edits leaves them invalid. */
+export function updateSettings(data: Data, patch: Partial<Settings>): Data {
+  return { ...data, settings: Settings.parse({ ...data.settings, ...patch }) }
 }

@@ -33,10 +33,19 @@ const v1ToV2: Migration = (raw) => {
     ],
     notifiedAt: {},
   }))
-  return { ...raw, schemaVersion: 2, followUps, settings: { ...DEFAULT_SETTINGS, ...(raw.settings as object | undefined) } }
+  return { ...raw, schemaVersion: 2, followUps, settings: { ...SETTINGS_V2, ...(raw.settings as object | undefined) } }
 }
 
-const MIGRATIONS: Record<number, Migration> = { 1: v1ToV2 }
+const SETTINGS_V2 = { targetBufferBusinessDays: 1, leadTimeMinutes: 60, allDayReminderHour: 9 }
+
+/** Version 3 added quiet hours, off by default. */
+const v2ToV3: Migration = (raw) => ({
+  ...raw,
+  schemaVersion: 3,
+  settings: { ...(raw.settings as object), quietHours: DEFAULT_SETTINGS.quietHours },
+})
+
+const MIGRATIONS: Record<number, Migration> = { 1: v1ToV2, 2: v2ToV3 }
 
 export type MigrationOutcome =
   | { kind: 'current'; raw: Record<string, unknown> }

@@ -1,11 +1,12 @@
 import { addDays, format, setHours, startOfDay, subMinutes } from 'date-fns'
 import { timesOf } from './instants'
+import { quietHours, type QuietHours } from './quietHours'
 import type { Data, FollowUp, ReminderKind, Settings } from './schema'
 
 export interface Reminder {
   followUpId: string
   kind: ReminderKind
-  /** When it is due: its own instant, or the end of a snooze that held it. */
+  /** When it is due: its own instant, or the end of a snooze or quiet hours that held it. */
   at: Date
   /** Every kind this reminder settles: a later reminder makes earlier unsent ones moot. */
   settles: ReminderKind[]
@@ -70,28 +71,33 @@ function message(followUp: FollowUp, kind: ReminderKind, now: Date): { title: st
   }
 }
 
-/** A snooze holds a reminder until it ends. */
-function effectiveTime(followUp: FollowUp, at: number): number {
+function withQuietNote(text: { title: string; body: string }, held: boolean) {
+  return held ? { ...text, body: `${text.body} (held during your quiet hours)` } : text
+}
+
+/** A snooze holds a reminder until it ends, and quiet hours until they end. */
+function effectiveTime(followUp: FollowUp, at: number, quiet: QuietHours): number {
   const { snoozedUntil } = timesOf(followUp)
-  return snoozedUntil === undefined ? at : Math.max(at, snoozedUntil)
+  return quiet.release(snoozedUntil === undefined ? at : Math.max(at, snoozedUntil))
 }
 
 /** Reminders whose time has come and that have not been sent: at most one per follow-up, the latest kind. */
 export function dueReminders(data: Data, now: Date): Reminder[] {
   const t = now.getTime()
+  const quiet = quietHours(data.settings, now)
   const result: Reminder[] = []
   for (const followUp of data.followUps) {
     if (followUp.completedAt !== undefined) continue
     const times = reminderTimes(followUp, data.settings)
-    const ripe = ORDER.filter((kind) => followUp.notifiedAt[kind] === undefined && effectiveTime(followUp, times[kind]) <= t)
+    const ripe = ORDER.filter((kind) => followUp.notifiedAt[kind] === undefined && effectiveTime(followUp, times[kind], quiet) <= t)
     const kind = ripe.at(-1)
     if (!kind) continue
     result.push({
       followUpId: followUp.id,
       kind,
-      at: new Date(effectiveTime(followUp, times[kind])),
+      at: new Date(effectiveTime(followUp, times[kind], quiet)),
       settles: ripe,
-      ...message(followUp, kind, now),
+      ...withQuietNote(message(followUp, kind, now), quiet.release(times[kind]) !== times[kind]),
     })
   }
   return result.sort((a, b) => a.at.getTime() - b.at.getTime())
@@ -100,13 +106,14 @@ export function dueReminders(data: Data, now: Date): Reminder[] {
 /** The next instant a reminder will be due, or null when none is pending. */
 export function nextReminderAt(data: Data, now: Date): Date | null {
   const t = now.getTime()
+  const quiet = quietHours(data.settings, now)
   let next = Infinity
   for (const followUp of data.followUps) {
     if (followUp.completedAt !== undefined) continue
     const times = reminderTimes(followUp, data.settings)
     for (const kind of ORDER) {
       if (followUp.notifiedAt[kind] !== undefined) continue
-      const at = effectiveTime(followUp, times[kind])
+      const at = effectiveTime(followUp, times[kind], quiet)
       if (at > t && at < next) next = at
     }
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /** The data file's format. Bump it with a migration in migrations.ts. */
-export const CURRENT_SCHEMA_VERSION = 2
+export const CURRENT_SCHEMA_VERSION = 3
 
 /** Instants are stored as UTC ISO strings: readable in the file, sortable as text. */
 export const Instant = z.iso.datetime({ offset: true })
@@ -77,6 +77,12 @@ export const Settings = z.object({
   leadTimeMinutes: z.number().int().min(0).max(7 * 24 * 60),
   /** Local hour at which all-day follow-ups remind. */
   allDayReminderHour: z.number().int().min(0).max(23),
+  /** Reminders that fall between start and end (local, may span midnight) wait until the end. */
+  quietHours: z.object({
+    enabled: z.boolean(),
+    start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time such as 21:00.'),
+    end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time such as 08:00.'),
+  }),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -84,6 +90,7 @@ export const DEFAULT_SETTINGS: Settings = {
   targetBufferBusinessDays: 1,
   leadTimeMinutes: 60,
   allDayReminderHour: 9,
+  quietHours: { enabled: false, start: '21:00', end: '08:00' },
 }
 
 export const Data = z.object({

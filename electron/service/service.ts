@@ -13,6 +13,7 @@ import {
   restoreFollowUp,
   snoozeFollowUp,
   updateFollowUp,
+  updateSettings,
 } from '../core/commands'
 import { DomainError } from '../core/errors'
 import { parseQuickAdd } from '../core/quickAdd'
@@ -164,6 +165,12 @@ export class FollowThroughService {
     }
     return {
       getBoard: () => this.board(),
+      getSettings: () => this.#store.data.settings,
+      updateSettings: (patch) => {
+        this.#guardWritable()
+        this.#commit(updateSettings(this.#store.data, patch))
+        return this.#store.data.settings
+      },
       dismissNotice: ({ notice }) => {
         const index = this.#notices.indexOf(notice)
         if (index >= 0) {

@@ -62,3 +62,34 @@ describe('reminders', () => {
     expect(instants.deadline).toEqual(at('2026-11-28T09:00:00+01:00'))
   })
 })
+
+describe('quiet hours', () => {
+  const quiet = (enabled: boolean, start = '21:00', end = '08:00'): Data['settings'] => ({ ...emptyData().settings, quietHours: { enabled, start, end } })
+  const late = followUp({ dueAt: '2026-11-27T23:30:00+01:00', targetAt: '2026-11-27T22:00:00+01:00', notifiedAt: {} })
+
+  it('hold a reminder that falls in them until they end, and say so', () => {
+    const data = { ...dataWith(late), settings: quiet(true) }
+    expect(nextReminderAt(data, at('2026-11-27T20:00:00+01:00'))).toEqual(at('2026-11-28T08:00:00+01:00'))
+    expect(dueReminders(data, at('2026-11-27T23:45:00+01:00'))).toEqual([])
+    const [reminder] = dueReminders(data, at('2026-11-28T08:00:00+01:00'))
+    expect(reminder).toMatchObject({ kind: 'deadline', at: at('2026-11-28T08:00:00+01:00') })
+    expect(reminder.body).toContain('held during your quiet hours')
+  })
+
+  it('are off by default', () => {
+    expect(nextReminderAt(dataWith(late), at('2026-11-27T20:00:00+01:00'))).toEqual(at('2026-11-27T22:00:00+01:00'))
+  })
+
+  it('can lie within one day', () => {
+    const data = { ...dataWith(followUp({ dueAt: '2026-11-27T13:30:00+01:00', targetAt: '2026-11-27T09:00:00+01:00' })), settings: quiet(true, '12:00', '14:00') }
+    expect(dueReminders(data, at('2026-11-27T14:00:00+01:00'))).toMatchObject([{ kind: 'deadline', settles: ['target', 'lead', 'deadline'] }])
+    expect(nextReminderAt(data, at('2026-11-27T11:00:00+01:00'))).toEqual(at('2026-11-27T14:00:00+01:00'))
+  })
+
+  it('leave reminders outside them alone', () => {
+    const data = { ...dataWith(followUp()), settings: quiet(true) }
+    const [reminder] = dueReminders(data, at('2026-11-26T16:00:00+01:00'))
+    expect(reminder).toMatchObject({ kind: 'target', at: at('2026-11-26T16:00:00+01:00') })
+    expect(reminder.body).not.toContain('quiet')
+  })
+})

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BoardSnapshot } from '../../../electron/contract'
+import { DEFAULT_SETTINGS } from '../../../electron/core/schema'
 import { dispatch } from '../../../electron/service/dispatch'
 import { FollowThroughService } from '../../../electron/service/service'
 import { Store } from '../../../electron/store/store'
@@ -73,7 +74,7 @@ describe('the API boundary', () => {
   })
 
   it('refuses every change to data from a newer app version, and says why', async () => {
-    await writeFile(join(dataDir, 'follow-through.json'), JSON.stringify({ schemaVersion: 99, followUps: [], settings: { targetBufferBusinessDays: 1, leadTimeMinutes: 60, allDayReminderHour: 9 } }))
+    await writeFile(join(dataDir, 'follow-through.json'), JSON.stringify({ schemaVersion: 99, followUps: [], settings: DEFAULT_SETTINGS }))
     await open()
     expect(service.board().readOnly).toBe(true)
     const result = await call('quickAdd', { text: 'Call Jenny Rivera Friday 4pm' })
@@ -97,5 +98,25 @@ describe('the API boundary', () => {
     await mkdir(join(dataDir, 'backups'))
     await store.flush()
     expect(boards.at(-1)!.notices).toEqual([])
+  })
+})
+
+describe('settings', () => {
+  it('change reminders from the next scheduling pass and are saved', async () => {
+    await open()
+    expect((await call('getSettings', {})) as unknown).toMatchObject({ ok: true, value: { leadTimeMinutes: 60, quietHours: { enabled: false } } })
+    const updated = await call('updateSettings', { leadTimeMinutes: 30, quietHours: { enabled: true, start: '22:00', end: '07:00' } })
+    expect(updated).toMatchObject({ ok: true, value: { leadTimeMinutes: 30, quietHours: { enabled: true, start: '22:00' } } })
+    await service.stop()
+    const reopened = await Store.open({ dataDir, app: 'check', now: () => NOW })
+    expect(reopened.data.settings).toMatchObject({ leadTimeMinutes: 30, quietHours: { enabled: true, start: '22:00', end: '07:00' } })
+    await reopened.close()
+  })
+
+  it('refuse an invalid value, naming the field', async () => {
+    await open()
+    const result = await call('updateSettings', { quietHours: { enabled: true, start: '25:00', end: '07:00' } })
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'quietHours.start': expect.stringMatching(/21:00/) } } })
+    expect((await call('getSettings', {})) as unknown).toMatchObject({ value: { quietHours: { enabled: false } } })
   })
 })

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
 import { DomainError } from '../../../electron/core/errors'
-import { DEFAULT_SETTINGS, emptyData } from '../../../electron/core/schema'
+import { CURRENT_SCHEMA_VERSION, DEFAULT_SETTINGS, emptyData } from '../../../electron/core/schema'
 import { backupName } from '../../../electron/store/backups'
 import { decodeDataFile } from '../../../electron/store/decode'
 import { LOCK_FILE_NAME } from '../../../electron/store/lock'
@@ -67,7 +67,7 @@ describe('a damaged data file', () => {
       const dir = await tempDir()
       await writeFile(dataFile(dir), damaged)
       // A backup that is itself damaged does not count.
-      await writeBackup(dir, new Date(2025, 2, 9, 12), '{"schemaVersion": 2, "followUps": [')
+      await writeBackup(dir, new Date(2025, 2, 9, 12), `{"schemaVersion": ${CURRENT_SCHEMA_VERSION}, "followUps": [`)
       const before = await listDir(dir)
 
       const opening = Store.open({ dataDir: dir, app: 'unit test', now })
@@ -152,7 +152,7 @@ describe('a file from a newer version', () => {
     const dir = await tempDir()
     const newer = {
       ...sampleData('from the future'),
-      schemaVersion: 3,
+      schemaVersion: CURRENT_SCHEMA_VERSION + 1,
       somethingNew: { tags: ['vip'] },
     }
     const text = JSON.stringify(newer, null, 2)
@@ -191,7 +191,7 @@ describe('a version-1 file', () => {
 
     expect(store.readOnly).toBe(false)
     expect(store.notices).toEqual([])
-    expect(store.data.schemaVersion).toBe(2)
+    expect(store.data.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
     expect(store.data.settings).toEqual(DEFAULT_SETTINGS)
     const [proposal, demo] = store.data.followUps
     expect(proposal).toMatchObject({
@@ -225,7 +225,7 @@ describe('a version-1 file', () => {
     await store.close()
 
     const onDisk = (await readJson(dataFile(dir))) as { schemaVersion: number; followUps: unknown[] }
-    expect(onDisk.schemaVersion).toBe(2)
+    expect(onDisk.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
     expect(onDisk.followUps).toHaveLength(3)
     const reopened = decodeDataFile(await readFile(dataFile(dir), 'utf8'))
     expect(reopened).toMatchObject({ ok: true })
@@ -255,7 +255,7 @@ test('a valid current file opens as it is, without notices, and an unchanged clo
 })
 
 describe('a backup written by a newer version', () => {
-  const newerBackup = () => JSON.stringify({ ...sampleData('newer backup'), schemaVersion: 3, somethingNew: true })
+  const newerBackup = () => JSON.stringify({ ...sampleData('newer backup'), schemaVersion: CURRENT_SCHEMA_VERSION + 1, somethingNew: true })
 
   test.each([
     ['the data file is missing', null],
