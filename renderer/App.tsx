@@ -10,6 +10,7 @@ import { FollowUpDialog } from './features/board/FollowUpDialog'
 import { QuickAdd, QUICK_ADD_EXAMPLE } from './features/board/QuickAdd'
 import { RescheduleDialog } from './features/board/RescheduleDialog'
 import { useBoard } from './features/board/useBoard'
+import { SettingsDialog } from './features/settings/SettingsDialog'
 import { api } from './lib/api'
 import { useHashState } from './lib/useHashState'
 import { useNow } from './lib/useNow'
@@ -17,7 +18,7 @@ import { useNow } from './lib/useNow'
 /** How long a deleted follow-up can be brought back from the toast. */
 const UNDO_MS = 15_000
 
-type Dialog = { kind: 'new' } | { kind: 'edit'; card: Card } | { kind: 'reschedule'; card: Card } | { kind: 'details'; card: Card } | null
+type Dialog = { kind: 'new' } | { kind: 'settings' } | { kind: 'edit'; card: Card } | { kind: 'reschedule'; card: Card } | { kind: 'details'; card: Card } | null
 
 interface Toast {
   message: string
@@ -112,6 +113,9 @@ export function App() {
         <button className="primary" onClick={() => setDialog({ kind: 'new' })} disabled={board?.readOnly}>
           New follow-up
         </button>
+        <button onClick={() => setDialog({ kind: 'settings' })} disabled={board?.readOnly}>
+          Settings
+        </button>
       </header>
       {board && <FilterBar filters={filters} clients={clients} onChange={setFilters} />}
       <div className="banners">
@@ -170,6 +174,7 @@ export function App() {
           </p>
         )}
       </div>
+      {dialog?.kind === 'settings' && <SettingsDialog onClose={() => setDialog(null)} onSaved={(message) => showToast({ message })} />}
       {dialog?.kind === 'new' && <FollowUpDialog onClose={() => setDialog(null)} onSaved={(message) => showToast({ message })} />}
       {dialog?.kind === 'edit' && <FollowUpDialog card={liveCard(dialog.card)} onClose={() => setDialog(null)} onSaved={(message) => showToast({ message })} />}
       {dialog?.kind === 'reschedule' && <RescheduleDialog card={dialog.card} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}
