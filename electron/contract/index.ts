@@ -58,6 +58,7 @@ export type Api = { [M in MethodName]: (input: Input<M>) => Promise<Result<Outpu
 
 /** What the Electron preload exposes as window.api: the API, the board push, and the shell's requests. */
 export type Bridge = Api & {
+  /** Delivers the current board at once, then every new one. */
   onBoardChanged(listener: (board: BoardSnapshot) => void): () => void
   onShellCommand(listener: (command: ShellCommand) => void): () => void
 }

@@ -11,9 +11,16 @@ function subscribe<T>(channel: string, listener: (payload: T) => void): () => vo
   }
 }
 
+const api = apiFromTransport<Api>((method, input) => ipcRenderer.invoke(ipcChannel(method), input))
+
 const bridge = {
-  ...apiFromTransport<Api>((method, input) => ipcRenderer.invoke(ipcChannel(method), input)),
-  onBoardChanged: (listener) => subscribe(BOARD_CHANGED_CHANNEL, listener),
+  ...api,
+  onBoardChanged(listener) {
+    const unsubscribe = subscribe(BOARD_CHANGED_CHANNEL, listener)
+    // The current board first, as browser mode's event stream does on connect.
+    void Promise.resolve(api.getBoard({})).then((result) => result?.ok && listener(result.value))
+    return unsubscribe
+  },
   onShellCommand: (listener) => subscribe(SHELL_COMMAND_CHANNEL, listener),
 } satisfies Bridge
 

@@ -14,8 +14,8 @@ export function Modal({ title, onClose, children }: { title: string; onClose(): 
   const [returnFocus] = useState(() => document.activeElement as HTMLElement | null)
 
   useEffect(() => {
-    const first = panel.current?.querySelector<HTMLElement>('[autofocus], ' + FOCUSABLE)
-    first?.focus()
+    // A field with autoFocus has taken focus already; otherwise start at the first control.
+    if (!panel.current?.contains(document.activeElement)) panel.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus()
     return () => returnFocus?.focus()
   }, [returnFocus])
 

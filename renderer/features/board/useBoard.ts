@@ -11,8 +11,9 @@ export function useBoard(): BoardSnapshot | null {
       // Snapshots can cross: keep the newest.
       if (active) setBoard((current) => (current && current.generatedAt > next.generatedAt ? current : next))
     }
+    // onBoardChanged delivers the current board first, so there is no separate getBoard:
+    // at 10k cards a second copy of the snapshot costs a second parse and render.
     const unsubscribe = api.onBoardChanged(accept)
-    api.getBoard({}).then((result) => result.ok && accept(result.value))
     return () => {
       active = false
       unsubscribe()

@@ -45,6 +45,16 @@ describe('preload', () => {
     expect(listener).toHaveBeenCalledTimes(1)
   })
 
+  it('delivers the current board to a new subscriber before any push', async () => {
+    const current = { generatedAt: 'current' }
+    ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: current })
+    const listener = vi.fn()
+    const unsubscribe = api.onBoardChanged(listener) as () => void
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(ipcChannel('getBoard'), {})
+    await vi.waitFor(() => expect(listener).toHaveBeenCalledWith(current))
+    unsubscribe()
+  })
+
   it('forwards the shell’s requests to the page', () => {
     const listener = vi.fn()
     const unsubscribe = api.onShellCommand(listener) as () => void

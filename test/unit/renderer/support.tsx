@@ -48,8 +48,10 @@ export function apiModule(): { api: MockedBridge } {
   const methods = Object.fromEntries(
     METHOD_NAMES.map((method) => [method, vi.fn(async () => fail('internal', `${method} was not expected in this test`))]),
   )
+  // Like both real bridges: the current board (whatever getBoard answers) first, then pushes.
   const onBoardChanged = vi.fn((listener: (board: BoardSnapshot) => void) => {
     boardListeners.add(listener)
+    void Promise.resolve((methods.getBoard as () => Promise<Result<BoardSnapshot>>)()).then((result) => result?.ok && listener(result.value))
     return () => boardListeners.delete(listener)
   })
   const onShellCommand = vi.fn((listener: (command: ShellCommand) => void) => {
