@@ -1,9 +1,11 @@
+import { benchBoard } from './board'
 import { benchNotifications } from './notifications'
 import { benchStore } from './store'
 
 /** Each benchmark prints its own table; all report medians and ratios, never one absolute time. */
 const benches: [string, () => Promise<string[]>][] = [
   ['store', benchStore],
+  ['board', benchBoard],
   ['notifications', benchNotifications],
 ]
 
