@@ -42,7 +42,7 @@ export function CardDetail({ card, now, onClose }: { card: Card; now: Date; onCl
       <h3>History</h3>
       <ol className="timeline" aria-label="History">
         {card.history.map((event, index) => (
-          <li key={index}>{describeEvent(event, now)}</li>
+          <li key={index}>{describeEvent(event, now, card)}</li>
         ))}
       </ol>
       <div className="form__actions">

@@ -32,7 +32,8 @@ export function describeMargin(ms: number): string {
   return ms > 0 ? `${amount} early` : `${amount} late`
 }
 
-export function describeEvent(event: HistoryEvent, now: Date): string {
+/** One line of a card's history; a completion says how early or late it was against the promise. */
+export function describeEvent(event: HistoryEvent, now: Date, card?: Pick<Card, 'dueAt'>): string {
   const when = clock(new Date(event.at), now)
   switch (event.type) {
     case 'created':
@@ -42,7 +43,7 @@ export function describeEvent(event: HistoryEvent, now: Date): string {
     case 'rescheduled':
       return `${when} · Promise moved from ${clock(new Date(event.from.dueAt), now)} to ${clock(new Date(event.to.dueAt), now)} — ${event.toldClient ? 'client was told' : 'client not told'}`
     case 'completed':
-      return `${when} · Completed`
+      return card ? `${when} · Completed, ${describeMargin(Date.parse(card.dueAt) - Date.parse(event.at))}` : `${when} · Completed`
     case 'reopened':
       return `${when} · Reopened`
     case 'snoozed':

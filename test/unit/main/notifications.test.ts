@@ -68,6 +68,12 @@ describe('createDesktopNotifier', () => {
     expect(builderConfig).toMatch(new RegExp(`^appId: ${APP_USER_MODEL_ID.replaceAll('.', '\\.')}$`, 'm'))
   })
 
+  it('unpacks node-notifier’s vendor binaries from the asar, or the fallback could not run them', () => {
+    const builderConfig = readFileSync(join(import.meta.dirname, '../../../electron-builder.yml'), 'utf8')
+    const unpacked = builderConfig.split(/^asarUnpack:\n/m)[1]?.split(/^\S/m)[0] ?? ''
+    expect(unpacked).toMatch(/^\s+- node_modules\/node-notifier\/vendor\/\*\*$/m)
+  })
+
   it('on Linux uses Electron when libnotify is supported', async () => {
     const { notifier, fallback } = setup('linux')
     await notifier.notify(REMINDER)
