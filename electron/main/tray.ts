@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { app, Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron'
+import { drawCountBadge } from './trayBadge'
 import type { TrayAction, TrayMenuItem, TrayModel } from './trayModel'
 
 /** What the tray can ask of the app; main wires each to the service or the window. */
@@ -79,6 +80,12 @@ export interface TrayView {
 // Held at module level: a Tray that is garbage collected vanishes with its menu and handlers.
 let tray: Tray | null = null
 
+function withCount(icon: Electron.NativeImage, count: number): Electron.NativeImage {
+  if (count <= 0) return icon
+  const { width, height } = icon.getSize()
+  return nativeImage.createFromBitmap(drawCountBadge(icon.toBitmap(), width, height, count), { width, height })
+}
+
 export interface CreateTrayOptions {
   platform: NodeJS.Platform
   /** The folder holding tray/…png (the repository's resources/ folder, packaged beside the app). */
@@ -105,6 +112,8 @@ export function createTray({ platform, resourcesDir, handlers }: CreateTrayOptio
       if (created.isDestroyed()) return
       created.setToolTip(model.tooltip)
       if (platform === 'darwin') created.setTitle(model.title)
+      // Elsewhere the count is drawn onto the icon itself.
+      else created.setImage(withCount(icon, model.badgeCount))
       // The dock (macOS) and Unity launchers (Linux) show a badge; Windows has none for trays.
       if (platform === 'darwin' || platform === 'linux') app.setBadgeCount(model.badgeCount)
       created.setContextMenu(Menu.buildFromTemplate(toMenuTemplate(model.menu, handlers, platform)))

@@ -126,6 +126,10 @@ describe('createTray', () => {
     expect(tray.setTitle).not.toHaveBeenCalled()
     expect(app.setBadgeCount).not.toHaveBeenCalled()
     expect(tray.setToolTip).toHaveBeenCalledWith('1 due today, 1 overdue')
+    // The count is drawn onto the icon: the image set differs from the plain one.
+    const [drawn] = tray.setImage.mock.calls.at(-1)!
+    expect(drawn.path).toBe('(drawn)')
+    expect(drawn.bitmap.equals(tray.image.bitmap)).toBe(false)
     tray.emit('click')
     expect(h.openBoard).toHaveBeenCalledTimes(1)
   })

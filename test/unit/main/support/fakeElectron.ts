@@ -77,7 +77,11 @@ export class FakeNativeImage {
     readonly path: string,
     readonly empty: boolean,
   ) {}
+  /** A 16×16 transparent bitmap, or the pixels it was made from. */
+  bitmap: Buffer = Buffer.alloc(16 * 16 * 4)
   isEmpty = () => this.empty
+  getSize = () => ({ width: 16, height: 16 })
+  toBitmap = () => this.bitmap
   setTemplateImage = vi.fn((value: boolean) => {
     this.template = value
   })
@@ -87,6 +91,7 @@ export const nativeImage = {
   /** Paths that load as empty images (a missing file). */
   missing: new Set<string>(),
   createFromPath: vi.fn((path: string) => new FakeNativeImage(path, nativeImage.missing.has(path))),
+  createFromBitmap: vi.fn((bitmap: Buffer) => Object.assign(new FakeNativeImage('(drawn)', false), { bitmap })),
 }
 
 export class FakeTray extends EventEmitter {
@@ -94,6 +99,7 @@ export class FakeTray extends EventEmitter {
   destroyed = false
   setToolTip = vi.fn()
   setTitle = vi.fn()
+  setImage = vi.fn()
   setContextMenu = vi.fn()
   destroy = vi.fn(() => {
     this.destroyed = true
