@@ -48,9 +48,9 @@ describe.skipIf(!electron.found)('Electron shell end to end', () => {
     }
   })
 
-  it('quick add in the desktop window puts the card on the board', async () => {
+  async function launch(): Promise<Page> {
     if (!electron.found) throw new Error('unreachable: skipped without Electron')
-    dataDir = await makeDataDir()
+    dataDir ??= await makeDataDir()
     app = await _electron.launch({
       executablePath: electron.executablePath,
       // Root in a container has no usable sandbox.
@@ -62,13 +62,36 @@ describe.skipIf(!electron.found)('Electron shell end to end', () => {
     window = await app.firstWindow()
     window.setDefaultTimeout(15_000)
     await waitForBoard(window)
+    return window
+  }
 
+  it('quick add in the desktop window puts the card on the board', async () => {
+    const page = await launch()
     const expected = columnForFriday4pm()
-    await quickAdd(window).fill(QUICK_ADD_EXAMPLE)
-    await quickAdd(window).press('Enter')
-    const added = card(window, 'Call Jenny Rivera', expected)
+    await quickAdd(page).fill(QUICK_ADD_EXAMPLE)
+    await quickAdd(page).press('Enter')
+    const added = card(page, 'Call Jenny Rivera', expected)
     await added.waitFor({ state: 'visible' })
     await added.getByRole('paragraph').filter({ hasText: 'Jenny Rivera' }).waitFor({ state: 'visible' })
-    expect(await card(window, 'Call Jenny Rivera').count()).toBe(1)
+    expect(await card(page, 'Call Jenny Rivera').count()).toBe(1)
+  })
+
+  it('Mark done moves the card to Done, and Quit saves it for the next start', async () => {
+    let page = await launch()
+    await quickAdd(page).fill(QUICK_ADD_EXAMPLE)
+    await quickAdd(page).press('Enter')
+    await card(page, 'Call Jenny Rivera').getByRole('button', { name: 'Mark done' }).click()
+    await card(page, 'Call Jenny Rivera', 'Done').waitFor({ state: 'visible' })
+    await app!.close()
+    page = await launch()
+    await card(page, 'Call Jenny Rivera', 'Done').waitFor({ state: 'visible' })
+  })
+
+  it('closing the window hides it to the tray instead of quitting', async () => {
+    await launch()
+    // As the window's close button does: a cancellable close.
+    await app!.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].close())
+    const state = await app!.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => ({ visible: w.isVisible(), destroyed: w.isDestroyed() })))
+    expect(state).toEqual([{ visible: false, destroyed: false }])
   })
 })
