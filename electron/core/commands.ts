@@ -68,6 +68,8 @@ export function createFollowUp(data: Data, draft: FollowUpDraft, now: Date, id: 
     ...(input.value ? { value: input.value } : {}),
     history: [{ type: 'created', at }],
     notifiedAt: {},
+    kind: 'promise',
+    checklist: [],
   }
   return { data: { ...data, followUps: [...data.followUps, followUp] }, followUp }
 }

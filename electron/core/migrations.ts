@@ -42,10 +42,19 @@ const SETTINGS_V2 = { targetBufferBusinessDays: 1, leadTimeMinutes: 60, allDayRe
 const v2ToV3: Migration = (raw) => ({
   ...raw,
   schemaVersion: 3,
-  settings: { ...(raw.settings as object), quietHours: DEFAULT_SETTINGS.quietHours },
+  settings: { ...(raw.settings as object), quietHours: { enabled: false, start: '21:00', end: '08:00' } },
 })
 
-const MIGRATIONS: Record<number, Migration> = { 1: v1ToV2, 2: v2ToV3 }
+/** Version 4 added the method: kinds, checklists, follow-through links, logged contacts, cadence. */
+const v3ToV4: Migration = (raw) => ({
+  ...raw,
+  schemaVersion: 4,
+  followUps: (raw.followUps as Record<string, unknown>[]).map((followUp) => ({ ...followUp, kind: 'promise', checklist: [] })),
+  contacts: [],
+  settings: { ...(raw.settings as object), cadence: DEFAULT_SETTINGS.cadence, followThrough: DEFAULT_SETTINGS.followThrough },
+})
+
+const MIGRATIONS: Record<number, Migration> = { 1: v1ToV2, 2: v2ToV3, 3: v3ToV4 }
 
 export type MigrationOutcome =
   | { kind: 'current'; raw: Record<string, unknown> }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /** The data file's format. Bump it with a migration in migrations.ts. */
-export const CURRENT_SCHEMA_VERSION = 3
+export const CURRENT_SCHEMA_VERSION = 4
 
 /** Instants are stored as UTC ISO strings: readable in the file, sortable as text. */
 export const Instant = z.iso.datetime({ offset: true })
@@ -46,8 +46,23 @@ export const HistoryEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reopened'), at: Instant }),
   z.object({ type: z.literal('snoozed'), at: Instant, until: Instant }),
   z.object({ type: z.literal('notified'), at: Instant, reminder: ReminderKind }),
+  /** The client was warned before the deadline that it would slip. */
+  z.object({ type: z.literal('headsUp'), at: Instant, message: z.string().max(5_000) }),
+  /** The promised deadline passed with no delivery and no heads-up. */
+  z.object({ type: z.literal('missed'), at: Instant }),
 ])
 export type HistoryEvent = z.infer<typeof HistoryEvent>
+
+/** What a follow-up is for: a promise made, or one of the method's touches after it. */
+export const FollowUpKind = z.enum(['promise', 'check-in', 'thank-you', 'confirmation-call'])
+export type FollowUpKind = z.infer<typeof FollowUpKind>
+
+export const ChecklistItem = z.object({
+  id: z.string().min(1).max(100),
+  text: trimmed(500).min(1),
+  done: z.boolean(),
+})
+export type ChecklistItem = z.infer<typeof ChecklistItem>
 
 export const FollowUp = z.object({
   id: z.string().min(1).max(100),
@@ -67,8 +82,23 @@ export const FollowUp = z.object({
   value: Money.optional(),
   history: z.array(HistoryEvent),
   notifiedAt: z.partialRecord(ReminderKind, Instant),
+  kind: FollowUpKind,
+  /** Things to settle in the same trip: decisions the client needs, or a check-in's steps. */
+  checklist: z.array(ChecklistItem),
+  /** The follow-up this one follows through on (a check-in after a delivered promise). */
+  followsUp: z.string().min(1).max(100).optional(),
 })
 export type FollowUp = z.infer<typeof FollowUp>
+
+/** A touch with a client outside the board (a call, an email, a meeting): it counts toward the cadence. */
+export const Contact = z.object({
+  id: z.string().min(1).max(100),
+  client: trimmed(200).min(1),
+  at: Instant,
+  channel: Channel,
+  note: z.string().max(5_000),
+})
+export type Contact = z.infer<typeof Contact>
 
 export const Settings = z.object({
   /** Default buffer between own target and promise, in business days. */
@@ -83,6 +113,10 @@ export const Settings = z.object({
     start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time such as 21:00.'),
     end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time such as 08:00.'),
   }),
+  /** Don't pester: at most this many touches per client in a rolling window of days. */
+  cadence: z.object({ maxTouches: z.number().int().min(1).max(50), windowDays: z.number().int().min(1).max(90) }),
+  /** After a promise is delivered, offer a check-in this many business days later. */
+  followThrough: z.object({ enabled: z.boolean(), afterBusinessDays: z.number().int().min(0).max(30) }),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -91,15 +125,18 @@ export const DEFAULT_SETTINGS: Settings = {
   leadTimeMinutes: 60,
   allDayReminderHour: 9,
   quietHours: { enabled: false, start: '21:00', end: '08:00' },
+  cadence: { maxTouches: 1, windowDays: 7 },
+  followThrough: { enabled: true, afterBusinessDays: 1 },
 }
 
 export const Data = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   followUps: z.array(FollowUp),
+  contacts: z.array(Contact),
   settings: Settings,
 })
 export type Data = z.infer<typeof Data>
 
 export function emptyData(): Data {
-  return { schemaVersion: CURRENT_SCHEMA_VERSION, followUps: [], settings: { ...DEFAULT_SETTINGS } }
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, followUps: [], contacts: [], settings: { ...DEFAULT_SETTINGS } }
 }

@@ -50,6 +50,10 @@ export function describeEvent(event: HistoryEvent, now: Date, card?: Pick<Card, 
       return `${when} · Snoozed until ${clock(new Date(event.until), now)}`
     case 'notified':
       return `${when} · Reminder sent (${event.reminder === 'target' ? 'own target' : event.reminder === 'lead' ? 'before the deadline' : 'deadline passed'})`
+    case 'headsUp':
+      return `${when} · Heads-up sent to the client`
+    case 'missed':
+      return `${when} · Promise missed: the deadline passed without a heads-up`
   }
 }
 

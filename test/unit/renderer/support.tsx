@@ -84,6 +84,8 @@ export function makeCard(overrides: Partial<Card> = {}): Card {
     notes: '',
     history: [{ type: 'created', at: '2025-03-01T09:00:00.000Z' }],
     notifiedAt: {},
+    kind: 'promise',
+    checklist: [],
     column: 'promised',
     atRisk: false,
     ...overrides,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BoardSnapshot } from '../../../electron/contract'
-import { DEFAULT_SETTINGS } from '../../../electron/core/schema'
+import { emptyData } from '../../../electron/core/schema'
 import { dispatch } from '../../../electron/service/dispatch'
 import { FollowThroughService } from '../../../electron/service/service'
 import { Store } from '../../../electron/store/store'
@@ -74,7 +74,7 @@ describe('the API boundary', () => {
   })
 
   it('refuses every change to data from a newer app version, and says why', async () => {
-    await writeFile(join(dataDir, 'follow-through.json'), JSON.stringify({ schemaVersion: 99, followUps: [], settings: DEFAULT_SETTINGS }))
+    await writeFile(join(dataDir, 'follow-through.json'), JSON.stringify({ ...emptyData(), schemaVersion: 99 }))
     await open()
     expect(service.board().readOnly).toBe(true)
     const result = await call('quickAdd', { text: 'Call Jenny Rivera Friday 4pm' })
