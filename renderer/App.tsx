@@ -10,7 +10,11 @@ import { FollowUpDialog } from './features/board/FollowUpDialog'
 import { QuickAdd, QUICK_ADD_EXAMPLE } from './features/board/QuickAdd'
 import { RescheduleDialog } from './features/board/RescheduleDialog'
 import { useBoard } from './features/board/useBoard'
+import { LazyScorecardDialog } from './features/scorecard/LazyScorecard'
 import { SettingsDialog } from './features/settings/SettingsDialog'
+import { HeadsUpDialog } from './features/method/HeadsUpDialog'
+import { checkInPlanned } from './features/method/followThroughToast'
+import { LogContactDialog } from './features/cadence/LogContactDialog'
 import { api } from './lib/api'
 import { useHashState } from './lib/useHashState'
 import { useNow } from './lib/useNow'
@@ -18,7 +22,7 @@ import { useNow } from './lib/useNow'
 /** How long a deleted follow-up can be brought back from the toast. */
 const UNDO_MS = 15_000
 
-type Dialog = { kind: 'new' } | { kind: 'settings' } | { kind: 'edit'; card: Card } | { kind: 'reschedule'; card: Card } | { kind: 'details'; card: Card } | null
+type Dialog = { kind: 'new' } | { kind: 'settings' } | { kind: 'scorecard' } | { kind: 'logContact'; card: Card } | { kind: 'edit'; card: Card } | { kind: 'reschedule'; card: Card } | { kind: 'headsUp'; card: Card } | { kind: 'details'; card: Card } | null
 
 interface Toast {
   message: string
@@ -54,10 +58,18 @@ export function App() {
 
   const actions: CardActions = useMemo(
     () => ({
-      complete: (card) => void run(api.complete({ id: card.id })),
+      complete: async (card) => {
+        // A delivered promise gets a check-in: say when.
+        if (await run(api.complete({ id: card.id }))) {
+          const planned = await checkInPlanned(card.id)
+          if (planned) showToast({ message: planned })
+        }
+      },
+      headsUp: (card) => setDialog({ kind: 'headsUp', card }),
       snooze: (card, until) => void run(api.snooze({ id: card.id, until: until.toISOString() })),
       edit: (card) => setDialog({ kind: 'edit', card }),
       details: (card) => setDialog({ kind: 'details', card }),
+      logContact: (card) => setDialog({ kind: 'logContact', card }),
       remove: async (card) => {
         if (await run(api.remove({ id: card.id }))) {
           showToast({ message: `Deleted “${card.title}”.`, undo: () => void run(api.undoRemove({ id: card.id })) })
@@ -116,6 +128,7 @@ export function App() {
         <button onClick={() => setDialog({ kind: 'settings' })} disabled={board?.readOnly}>
           Settings
         </button>
+        <button onClick={() => setDialog({ kind: 'scorecard' })}>Scorecard</button>
       </header>
       {board && <FilterBar filters={filters} clients={clients} onChange={setFilters} />}
       <div className="banners">
@@ -174,10 +187,13 @@ export function App() {
           </p>
         )}
       </div>
+      {dialog?.kind === 'logContact' && <LogContactDialog card={dialog.card} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}
+      {dialog?.kind === 'scorecard' && <LazyScorecardDialog refreshKey={board?.generatedAt} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'settings' && <SettingsDialog onClose={() => setDialog(null)} onSaved={(message) => showToast({ message })} />}
       {dialog?.kind === 'new' && <FollowUpDialog onClose={() => setDialog(null)} onSaved={(message) => showToast({ message })} />}
       {dialog?.kind === 'edit' && <FollowUpDialog card={liveCard(dialog.card)} onClose={() => setDialog(null)} onSaved={(message) => showToast({ message })} />}
       {dialog?.kind === 'reschedule' && <RescheduleDialog card={dialog.card} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}
+      {dialog?.kind === 'headsUp' && <HeadsUpDialog card={liveCard(dialog.card)} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}
       {dialog?.kind === 'details' && <CardDetail card={liveCard(dialog.card)} now={now} onClose={() => setDialog(null)} />}
     </div>
   )

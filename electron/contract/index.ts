@@ -3,8 +3,10 @@ import type { BoardSnapshot } from '../core/board'
 import type { AppError } from '../core/errors'
 import { FollowUpDraft, FollowUpPatch } from '../core/inputs'
 import type { QuickAddResult } from '../core/quickAdd'
-import type { FollowUp } from '../core/schema'
-import { Instant, Settings } from '../core/schema'
+import type { Scorecard } from '../core/scorecard'
+import type { CadenceCheck } from '../core/cadence'
+import type { Contact, FollowUp } from '../core/schema'
+import { Channel, Instant, Settings } from '../core/schema'
 import type { MethodName, ShellCommand } from './methods'
 
 export { METHOD_NAMES, BOARD_CHANGED_CHANNEL, SHELL_COMMAND_CHANNEL, ipcChannel, type MethodName, type ShellCommand } from './methods'
@@ -13,6 +15,8 @@ export type { Column } from '../core/columns'
 export type { AppError, ErrorCode } from '../core/errors'
 export type { FollowUpDraft, FollowUpPatch } from '../core/inputs'
 export type { QuickAddResult } from '../core/quickAdd'
+export type { ClientScore, MoneyAtStake, OutcomeCounts, Scorecard, WeekScore } from '../core/scorecard'
+export type { CadenceCheck } from '../core/cadence'
 export type { Channel, FollowUp, HistoryEvent, Settings } from '../core/schema'
 
 /** A phantom marker carrying a method's result type. */
@@ -35,6 +39,16 @@ export const contract = {
   create: { input: FollowUpDraft.strict(), output: returns<FollowUp>() },
   update: { input: z.object({ id: Id.shape.id, patch: FollowUpPatch.strict() }).strict(), output: returns<FollowUp>() },
   complete: { input: Id, output: returns<FollowUp>() },
+  /** A polite message telling the client the promise moves to `dueAt`, for the person to edit. */
+  draftHeadsUp: { input: Id.extend({ dueAt: Instant, allDay: z.boolean().optional() }).strict(), output: returns<{ message: string }>() },
+  /** The client was told the promise moves: reschedules with notice and keeps the message in the history. */
+  sendHeadsUp: {
+    input: Id.extend({ dueAt: Instant, allDay: z.boolean(), message: z.string().trim().min(1, 'Write the message you send the client.').max(5_000) }).strict(),
+    output: returns<FollowUp>(),
+  },
+  addChecklistItem: { input: Id.extend({ text: z.string().trim().min(1, 'Enter the item.').max(500) }).strict(), output: returns<FollowUp>() },
+  setChecklistItem: { input: Id.extend({ itemId: z.string().min(1).max(100), done: z.boolean() }).strict(), output: returns<FollowUp>() },
+  removeChecklistItem: { input: Id.extend({ itemId: z.string().min(1).max(100) }).strict(), output: returns<FollowUp>() },
   reopen: { input: Id, output: returns<FollowUp>() },
   snooze: { input: Id.extend({ until: Instant }).strict(), output: returns<FollowUp>() },
   reschedule: {
@@ -44,6 +58,13 @@ export const contract = {
   planForToday: { input: Id, output: returns<FollowUp>() },
   remove: { input: Id, output: returns<{ id: string }>() },
   undoRemove: { input: Id, output: returns<FollowUp>() },
+  getScorecard: { input: z.object({ weeks: z.number().int().min(1).max(104).optional() }).strict(), output: returns<Scorecard>() },
+  exportScorecardCsv: { input: z.object({}).strict(), output: returns<{ filename: string; csv: string }>() },
+  checkCadence: { input: z.object({ client: z.string().trim().min(1).max(200), at: Instant }).strict(), output: returns<CadenceCheck>() },
+  logContact: {
+    input: z.object({ client: z.string().trim().min(1, 'Who was the contact with?').max(200), channel: Channel, note: z.string().max(5_000).optional(), at: Instant.optional() }).strict(),
+    output: returns<Contact>(),
+  },
 } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract

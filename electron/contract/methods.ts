@@ -12,12 +12,21 @@ export const METHOD_NAMES = [
   'create',
   'update',
   'complete',
+  'draftHeadsUp',
+  'sendHeadsUp',
+  'addChecklistItem',
+  'setChecklistItem',
+  'removeChecklistItem',
   'reopen',
   'snooze',
   'reschedule',
   'planForToday',
   'remove',
   'undoRemove',
+  'getScorecard',
+  'exportScorecardCsv',
+  'checkCadence',
+  'logContact',
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

@@ -69,7 +69,7 @@ export function createFollowUp(data: Data, draft: FollowUpDraft, now: Date, id: 
     history: [{ type: 'created', at }],
     notifiedAt: {},
     kind: 'promise',
-    checklist: [],
+    checklist: (input.checklist ?? []).map((text, index) => ({ id: `${id}-item-${index + 1}`, text, done: false })),
   }
   return { data: { ...data, followUps: [...data.followUps, followUp] }, followUp }
 }

@@ -11,11 +11,13 @@ export const FollowUpDraft = z.object({
   targetAt: Instant.optional(),
   notes: z.string().max(20_000).default(''),
   value: Money.optional(),
+  /** Things the client needs to decide: each becomes an open checklist item. */
+  checklist: z.array(z.string().trim().min(1, 'A checklist item cannot be empty.').max(500)).max(50).optional(),
 })
 export type FollowUpDraft = z.input<typeof FollowUpDraft>
 
 /** An edit: any draft field; dates go through reschedule so the client's knowledge is recorded. */
-export const FollowUpPatch = FollowUpDraft.omit({ dueAt: true, allDay: true, targetAt: true })
+export const FollowUpPatch = FollowUpDraft.omit({ dueAt: true, allDay: true, targetAt: true, checklist: true })
   .partial()
   .extend({ value: Money.nullable().optional() })
 export type FollowUpPatch = z.input<typeof FollowUpPatch>

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { Handlers } from '../contract'
 import { buildBoard, type BoardSnapshot } from '../core/board'
+import { checkCadence } from '../core/cadence'
+import { logContact } from '../core/contacts'
 import { nextTransitionAt } from '../core/columns'
 import {
   completeFollowUp,
@@ -17,6 +19,11 @@ import {
 } from '../core/commands'
 import { DomainError } from '../core/errors'
 import { parseQuickAdd } from '../core/quickAdd'
+import { scorecard } from '../core/scorecard'
+import { scorecardCsv, scorecardFilename } from '../core/scorecardCsv'
+import { addChecklistItem, removeChecklistItem, setChecklistItem } from '../core/checklist'
+import { planFollowThrough } from '../core/followThrough'
+import { draftHeadsUp, recordMissedPromises, sendHeadsUp } from '../core/headsUp'
 import { dueReminders, nextReminderAt } from '../core/reminders'
 import type { Data, FollowUp } from '../core/schema'
 import type { Store } from '../store/store'
@@ -119,8 +126,17 @@ export class FollowThroughService {
 
   #onTime(): void {
     this.#sendDueReminders()
+    this.#recordMissed()
     this.#publish()
     this.#rearm()
+  }
+
+  /** A deadline passed with no delivery and no heads-up: the history says the promise was missed. */
+  #recordMissed(): void {
+    if (this.#store.readOnly) return
+    const data = this.#store.data
+    const next = recordMissedPromises(data, this.#now())
+    if (next !== data) this.#store.update(next)
   }
 
   #sendDueReminders(): void {
@@ -183,7 +199,13 @@ export class FollowThroughService {
       quickAdd: ({ text }) => create(parseQuickAdd(text, this.#now()).draft),
       create: (draft) => create(draft),
       update: ({ id, patch }) => mutate((data, now) => updateFollowUp(data, id, patch, now), id),
-      complete: ({ id }) => mutate((data, now) => completeFollowUp(data, id, now), id),
+      // Delivering a promise plans its check-in (the method's "follow through"); the tray's Mark done comes here too.
+      complete: ({ id }) => mutate((data, now) => planFollowThrough(completeFollowUp(data, id, now), id, now, this.#newId), id),
+      draftHeadsUp: ({ id, dueAt, allDay }) => ({ message: draftHeadsUp(this.#find(id), new Date(dueAt), this.#now(), allDay) }),
+      sendHeadsUp: ({ id, ...input }) => mutate((data, now) => sendHeadsUp(data, id, input, now), id),
+      addChecklistItem: ({ id, text }) => mutate((data) => addChecklistItem(data, id, text, this.#newId()), id),
+      setChecklistItem: ({ id, itemId, done }) => mutate((data) => setChecklistItem(data, id, itemId, done), id),
+      removeChecklistItem: ({ id, itemId }) => mutate((data) => removeChecklistItem(data, id, itemId), id),
       reopen: ({ id }) => mutate((data, now) => reopenFollowUp(data, id, now), id),
       snooze: ({ id, until }) => mutate((data, now) => snoozeFollowUp(data, id, new Date(until), now), id),
       reschedule: ({ id, ...dates }) => mutate((data, now) => rescheduleFollowUp(data, id, dates, now), id),
@@ -195,6 +217,18 @@ export class FollowThroughService {
         this.#recentlyRemoved.splice(0, Math.max(0, this.#recentlyRemoved.length - UNDO_DEPTH))
         this.#commit(data)
         return { id }
+      },
+      checkCadence: ({ client, at }) => checkCadence(this.#store.data, client, new Date(at)),
+      logContact: (input) => {
+        this.#guardWritable()
+        const { data, contact } = logContact(this.#store.data, input, this.#now(), this.#newId())
+        this.#commit(data)
+        return contact
+      },
+      getScorecard: ({ weeks }) => scorecard(this.#store.data, this.#now(), { weeks }),
+      exportScorecardCsv: () => {
+        const now = this.#now()
+        return { filename: scorecardFilename(now), csv: scorecardCsv(scorecard(this.#store.data, now)) }
       },
       undoRemove: ({ id }) => {
         this.#guardWritable()

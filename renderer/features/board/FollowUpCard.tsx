@@ -3,6 +3,7 @@ import { memo } from 'react'
 import type { Card } from '../../../electron/contract'
 import { CHANNEL_ICONS, CHANNEL_NAMES, describeBuffer, describeDeadline, describeLateness, describeMargin, formatMoney } from './format'
 import { SnoozeMenu } from './SnoozeMenu'
+import { CardChecklist } from '../method/CardChecklist'
 
 export interface CardActions {
   complete(card: Card): void
@@ -10,6 +11,9 @@ export interface CardActions {
   edit(card: Card): void
   remove(card: Card): void
   details(card: Card): void
+  /** At risk or overdue: tell the client before (or as soon as) the promise slips. */
+  headsUp?(card: Card): void
+  logContact(card: Card): void
 }
 
 function CardBody({ card, now }: { card: Card; now: Date }) {
@@ -76,11 +80,16 @@ export const FollowUpCard = memo(function FollowUpCard({ card, now, actions }: {
         </button>
       </div>
       <CardBody card={card} now={now} />
+      <CardChecklist card={card} />
       <div className="card__actions">
         {!done && <button onClick={() => actions.complete(card)}>Mark done</button>}
         {!done && <SnoozeMenu title={card.title} onSnooze={(until) => actions.snooze(card, until)} />}
+        {!done && (card.atRisk || card.column === 'overdue') && actions.headsUp && <button onClick={() => actions.headsUp?.(card)}>Send heads-up</button>}
         <button onClick={() => actions.edit(card)}>Edit</button>
         <button onClick={() => actions.remove(card)}>Delete</button>
+        <button onClick={() => actions.logContact(card)} title="Record a call, email or meeting with this client">
+          Log contact
+        </button>
         {card.client.phone && (
           <a className="card__contact" href={`tel:${card.client.phone.replace(/[^\d+]/g, '')}`}>
             Call

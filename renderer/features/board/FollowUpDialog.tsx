@@ -3,6 +3,7 @@ import type { AppError, Card, Channel, FollowUpDraft } from '../../../electron/c
 import { Field } from '../../components/Field'
 import { Modal } from '../../components/Modal'
 import { api } from '../../lib/api'
+import { CadenceWarning, useCadenceCheck } from '../cadence/CadenceWarning'
 import { CHANNEL_NAMES, fromLocalInput, toLocalInput } from './format'
 
 interface FormState {
@@ -18,6 +19,8 @@ interface FormState {
   currency: string
   notes: string
   toldClient: boolean
+  /** New follow-ups only: one checklist item per line. */
+  decisions: string
 }
 
 function initialState(card?: Card): FormState {
@@ -34,6 +37,7 @@ function initialState(card?: Card): FormState {
     currency: card?.value?.currency ?? 'USD',
     notes: card?.notes ?? '',
     toldClient: false,
+    decisions: '',
   }
 }
 
@@ -64,7 +68,7 @@ type Errors = Partial<Record<keyof FormState, string>>
 function errorsFrom(error: AppError): Errors {
   const errors: Errors = {}
   for (const [path, message] of Object.entries(error.fields ?? {})) {
-    const field = FIELD_FOR_PATH[path]
+    const field = FIELD_FOR_PATH[path] ?? (path.startsWith('checklist') ? 'decisions' : undefined)
     if (field) errors[field] ??= message
   }
   return errors
@@ -78,6 +82,7 @@ export function FollowUpDialog({ card, onClose, onSaved }: { card?: Card; onClos
   const [saving, setSaving] = useState(false)
   const set = <K extends keyof FormState>(key: K) => (value: FormState[K]) => setForm((current) => ({ ...current, [key]: value }))
   const promiseMoved = card !== undefined && form.dueAt !== toLocalInput(card.dueAt)
+  const cadence = useCadenceCheck(card ? undefined : form.client, fromLocalInput(form.dueAt))
 
   function localErrors(): Errors {
     const found: Errors = {}
@@ -99,7 +104,8 @@ export function FollowUpDialog({ card, onClose, onSaved }: { card?: Card; onClos
     const targetAt = fromLocalInput(form.targetAt)
     let failure: AppError | null = null
     if (!card) {
-      const draft: FollowUpDraft = { title: form.title, client, channel: form.channel, dueAt, allDay: false, targetAt, notes: form.notes, value }
+      const checklist = form.decisions.split('\n').map((line) => line.trim()).filter((line) => line !== '')
+      const draft: FollowUpDraft = { title: form.title, client, channel: form.channel, dueAt, allDay: false, targetAt, notes: form.notes, value, checklist: checklist.length > 0 ? checklist : undefined }
       const result = await api.create(draft)
       if (!result.ok) failure = result.error
     } else {
@@ -168,6 +174,7 @@ export function FollowUpDialog({ card, onClose, onSaved }: { card?: Card; onClos
             <input type="datetime-local" value={form.targetAt} onChange={(e) => set('targetAt')(e.target.value)} />
           </Field>
         </div>
+        {!card && <CadenceWarning client={form.client} check={cadence} />}
         {!card && <p className="form__hint">Leave “My target” empty to aim a business day early (or halfway, for promises due sooner).</p>}
         {promiseMoved && (
           <label className="form__check">
@@ -185,6 +192,11 @@ export function FollowUpDialog({ card, onClose, onSaved }: { card?: Card; onClos
         <Field label="Notes" error={errors.notes}>
           <textarea value={form.notes} onChange={(e) => set('notes')(e.target.value)} rows={3} />
         </Field>
+        {!card && (
+          <Field label="Anything else they need to decide?" error={errors.decisions}>
+            <textarea value={form.decisions} onChange={(e) => set('decisions')(e.target.value)} rows={2} placeholder={'One per line, e.g. Which plan?'} />
+          </Field>
+        )}
         {formError && (
           <p className="form__error" role="alert">
             {formError}

@@ -2,6 +2,7 @@ import { format } from 'date-fns'
 import { useEffect, useId, useRef, useState } from 'react'
 import type { QuickAddResult } from '../../../electron/contract'
 import { api } from '../../lib/api'
+import { CadenceWarning, useCadenceCheck } from '../cadence/CadenceWarning'
 
 type Preview = { kind: 'empty' } | { kind: 'ok'; result: QuickAddResult } | { kind: 'error'; message: string }
 
@@ -22,6 +23,8 @@ export function QuickAdd() {
   // A second Enter while the first is on its way must not add the follow-up twice.
   const submitting = useRef(false)
   const hintId = useId()
+  const parsed = preview.kind === 'ok' ? preview.result.draft : undefined
+  const cadence = useCadenceCheck(parsed?.client.name, parsed?.dueAt)
 
   useEffect(() => {
     const focusOnShortcut = (event: KeyboardEvent) => {
@@ -77,6 +80,7 @@ export function QuickAdd() {
         {preview.kind === 'error' && preview.message}
         {preview.kind === 'empty' && 'Type what you promised, to whom, and by when. Enter adds it.'}
       </p>
+      {parsed && <CadenceWarning client={parsed.client.name} check={cadence} />}
     </div>
   )
 }

@@ -11,7 +11,7 @@ import { makeBoard, makeCard } from './support'
 /** Monday 10 March 2025, 10:00 in Berlin (the test time zone). */
 const NOW = new Date('2025-03-10T10:00:00+01:00')
 
-const noActions = (): CardActions => ({ complete: vi.fn(), snooze: vi.fn(), edit: vi.fn(), remove: vi.fn(), details: vi.fn() })
+const noActions = (): CardActions => ({ complete: vi.fn(), snooze: vi.fn(), edit: vi.fn(), remove: vi.fn(), details: vi.fn(), logContact: vi.fn() })
 
 /** The card as the board shows it: in its column, inside the board's drag-and-drop context. */
 function show(card: Card, actions = noActions()) {

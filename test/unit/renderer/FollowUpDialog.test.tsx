@@ -61,6 +61,9 @@ describe('the New follow-up dialog', () => {
     await user.tab()
     expect(focused()).toBe(field('Notes'))
     await user.tab()
+    expect(focused()).toBe(field('Anything else they need to decide?'))
+    await user.keyboard('Which plan?{Enter}{Enter}  Start date? ')
+    await user.tab()
     expect(focused()).toBe(screen.getByRole('button', { name: 'Cancel' }))
     await user.tab()
     const save = screen.getByRole('button', { name: 'Add follow-up' })
@@ -82,6 +85,7 @@ describe('the New follow-up dialog', () => {
       targetAt: undefined,
       notes: '',
       value: { amount: 2500, currency: 'EUR' },
+      checklist: ['Which plan?', 'Start date?'],
     })
     await waitFor(() => expect(onClose).toHaveBeenCalled())
     expect(onSaved).toHaveBeenCalledWith('Added “Send the proposal”.')

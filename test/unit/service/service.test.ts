@@ -120,3 +120,17 @@ describe('settings', () => {
     expect((await call('getSettings', {})) as unknown).toMatchObject({ value: { quietHours: { enabled: false } } })
   })
 })
+
+describe("don't pester", () => {
+  it('warns about a second touch in a week once a contact is logged, and the logged contact is saved', async () => {
+    await open()
+    expect(await call('checkCadence', { client: 'Jenny Rivera', at: '2026-11-25T10:00:00+01:00' })).toMatchObject({ ok: true, value: { withinCadence: true } })
+    expect(await call('logContact', { client: 'Jenny Rivera', channel: 'phone', note: 'Asked about pricing' })).toMatchObject({ ok: true, value: { client: 'Jenny Rivera', at: NOW.toISOString() } })
+    const check = await call('checkCadence', { client: 'jenny rivera', at: '2026-11-25T10:00:00+01:00' })
+    expect(check).toMatchObject({ ok: true, value: { withinCadence: false, lastTouchAt: NOW.toISOString(), suggestedAt: '2026-11-30T09:00:00.000Z' } })
+    await service.stop()
+    const reopened = await Store.open({ dataDir, app: 'check', now: () => NOW })
+    expect(reopened.data.contacts).toMatchObject([{ client: 'Jenny Rivera', channel: 'phone', note: 'Asked about pricing' }])
+    await reopened.close()
+  })
+})

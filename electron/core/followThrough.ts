@@ -1,0 +1,49 @@
+import { addBusinessDays } from 'date-fns'
+import type { Data, FollowUp, Settings } from './schema'
+
+/** The method's fourth rule: after delivering, follow through. The steps of a check-in. */
+export const CHECK_IN_STEPS = [
+  'Confirm they received it',
+  'Offer to clarify anything',
+  'Share something new since we talked',
+  'Book the next meeting',
+] as const
+
+/**
+ * The check-in that follows a delivered promise: same client and channel, due
+ * `afterBusinessDays` business days after delivery at the same local time. Null
+ * when the follow-up is not a delivered promise or follow-through is switched off.
+ */
+export function followThroughFor(promise: FollowUp, settings: Settings, now: Date, newId: string): FollowUp | null {
+  if (promise.kind !== 'promise' || promise.completedAt === undefined || !settings.followThrough.enabled) return null
+  const at = now.toISOString()
+  const dueAt = addBusinessDays(now, settings.followThrough.afterBusinessDays).toISOString()
+  return {
+    id: newId,
+    title: `Check in with ${promise.client.name}: ${promise.title}`.slice(0, 500),
+    client: promise.client,
+    channel: promise.channel,
+    createdAt: at,
+    dueAt,
+    allDay: false,
+    targetAt: dueAt,
+    notes: '',
+    history: [{ type: 'created', at }],
+    notifiedAt: {},
+    kind: 'check-in',
+    checklist: CHECK_IN_STEPS.map((text, index) => ({ id: `${newId}-step-${index + 1}`, text, done: false })),
+    followsUp: promise.id,
+  }
+}
+
+/**
+ * After `id` was completed: adds its check-in, once. Nothing when one already
+ * follows it (reopened and completed again). `newId` is called only when needed.
+ */
+export function planFollowThrough(data: Data, id: string, now: Date, newId: () => string): Data {
+  const promise = data.followUps.find((f) => f.id === id)
+  if (!promise || data.followUps.some((f) => f.followsUp === id)) return data
+  if (promise.kind !== 'promise' || promise.completedAt === undefined || !data.settings.followThrough.enabled) return data
+  const checkIn = followThroughFor(promise, data.settings, now, newId())
+  return checkIn ? { ...data, followUps: [...data.followUps, checkIn] } : data
+}

@@ -1,0 +1,86 @@
+import { format, isSameYear } from 'date-fns'
+import { rescheduleFollowUp } from './commands'
+import { DomainError } from './errors'
+import type { Data, FollowUp, HistoryEvent } from './schema'
+
+/**
+ * The method's third rule: if you will be late, say so before the deadline. A
+ * heads-up renegotiates the promise with notice; a deadline that passes silently
+ * is recorded as missed.
+ */
+
+/** "Fri 27 Nov 16:00", "Fri 27 Nov" for an all-day date; the year only when it is not this year's. */
+function when(date: Date, allDay: boolean, now: Date): string {
+  const day = isSameYear(date, now) ? 'EEE d MMM' : 'EEE d MMM yyyy'
+  return format(date, allDay ? day : `${day} HH:mm`)
+}
+
+/** "Send the proposal" → "the proposal"; titles that do not read as "verb + thing" are quoted instead. */
+const DELIVERY_VERB = /^(send|deliver|share|email|e-mail|mail|get|prepare|write|finish|provide|draft|forward|put together)\s+(?=(the|a|an|your|my|our|their|his|her)\s)/i
+
+function whatWasPromised(title: string, promised: string): string {
+  const thing = title.trim().replace(/\.$/, '')
+  return DELIVERY_VERB.test(thing) ? `${thing.replace(DELIVERY_VERB, '')} I promised for ${promised}` : `“${thing}”, which I promised for ${promised},`
+}
+
+/** A short, polite, editable message telling the client the promise will move to `newDueAt`. */
+export function draftHeadsUp(followUp: FollowUp, newDueAt: Date, now: Date, newAllDay = false): string {
+  const firstName = followUp.client.name.trim().split(/\s+/)[0]
+  const promised = when(new Date(followUp.dueAt), followUp.allDay, now)
+  const promisedNew = when(newDueAt, newAllDay, now)
+  return (
+    `Hi ${firstName}, a quick heads-up: ${whatWasPromised(followUp.title, promised)} needs a little longer. ` +
+    `You will have it by ${promisedNew}. Sorry for the change.`
+  )
+}
+
+/**
+ * Records a heads-up: the promise moves to the new date with the client told, and
+ * the message sent is kept in the history.
+ */
+export function sendHeadsUp(data: Data, id: string, input: { dueAt: string; allDay?: boolean; message: string }, now: Date): Data {
+  const current = data.followUps.find((f) => f.id === id)
+  if (!current) throw new DomainError('not_found', 'That follow-up no longer exists. It may have been deleted in another window.')
+  if (current.completedAt) throw new DomainError('invalid_input', 'This follow-up is done; there is nothing to give a heads-up about.')
+  const message = input.message.trim()
+  if (message === '') throw new DomainError('invalid_input', 'Write the message you send the client.', { message: 'Write the message you send.' })
+  const moved = rescheduleFollowUp(data, id, { dueAt: input.dueAt, allDay: input.allDay ?? false, toldClient: true }, now)
+  const event: HistoryEvent = { type: 'headsUp', at: now.toISOString(), message }
+  return { ...moved, followUps: moved.followUps.map((f) => (f.id === id ? { ...f, history: [...f.history, event] } : f)) }
+}
+
+/** When the follow-up's current promise was made: its creation, or the reschedule that set today's dueAt. */
+function promiseMadeAt(followUp: FollowUp): number {
+  let made = Date.parse(followUp.createdAt)
+  for (const event of followUp.history) {
+    if (event.type === 'rescheduled' && event.to.dueAt === followUp.dueAt) made = Date.parse(event.at)
+  }
+  return made
+}
+
+function isMissed(followUp: FollowUp, now: Date): boolean {
+  if (followUp.completedAt !== undefined) return false
+  const due = Date.parse(followUp.dueAt)
+  if (now.getTime() <= due) return false
+  const since = promiseMadeAt(followUp)
+  return !followUp.history.some((event) => {
+    const at = Date.parse(event.at)
+    // Already recorded for this deadline, or delivered in time and reopened later.
+    if (event.type === 'missed') return at === due
+    if (event.type === 'completed') return at >= since && at <= due
+    return false
+  })
+}
+
+/**
+ * Every open follow-up whose promised deadline has passed gets one `missed` event,
+ * dated at the deadline. A heads-up moves the deadline first, so it never counts.
+ * Returns the same object when nothing changed.
+ */
+export function recordMissedPromises(data: Data, now: Date): Data {
+  if (!data.followUps.some((f) => isMissed(f, now))) return data
+  return {
+    ...data,
+    followUps: data.followUps.map((f) => (isMissed(f, now) ? { ...f, history: [...f.history, { type: 'missed', at: new Date(Date.parse(f.dueAt)).toISOString() }] } : f)),
+  }
+}

@@ -1,0 +1,130 @@
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { ensureRendererBuilt } from '../../electron/web/build'
+import { createOverHttp, serviceCard } from './support/api'
+import { card, region, waitForBoard } from './support/board'
+import { chromiumForTests, launchChromium } from './support/chromium'
+import { RESULTS_DIR } from './support/paths'
+import { makeDataDir, removeDataDir, startWebApp, type WebApp } from './support/webApp'
+
+const chromiumPath = chromiumForTests()
+
+const MINUTE = 60_000
+const DAY = 24 * 60 * MINUTE
+const inMs = (ms: number) => new Date(Date.now() + ms).toISOString()
+
+/** Local "yyyy-MM-ddTHH:mm", the value of a datetime-local input. */
+const localInput = (date: Date) => {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`
+}
+
+const CLIENT = { name: 'Jenny Rivera', company: 'Acme GmbH', email: 'jenny@acme.example' }
+
+describe.skipIf(!chromiumPath)('the method in the browser', () => {
+  let browser: Browser
+  let dataDir: string
+  let app: WebApp
+  let context: BrowserContext
+  let page: Page
+
+  beforeAll(async () => {
+    await ensureRendererBuilt()
+    browser = await launchChromium(chromiumPath!)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  beforeEach(async () => {
+    dataDir = await makeDataDir()
+    app = await startWebApp({ dataDir })
+    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } })
+    context.setDefaultTimeout(15_000)
+    page = await context.newPage()
+    await page.goto(app.url)
+    await waitForBoard(page)
+  })
+
+  afterEach(async ({ task }) => {
+    try {
+      if (task.result?.state === 'fail') {
+        await mkdir(RESULTS_DIR, { recursive: true })
+        const file = join(RESULTS_DIR, `method-${task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`)
+        await page.screenshot({ path: file, fullPage: true }).catch(() => {})
+        console.warn(`Screenshot: ${file}\nBrowser mode output:\n${app.output()}`)
+      }
+    } finally {
+      await context?.close()
+      await app?.stop().finally(() => removeDataDir(dataDir))
+    }
+  })
+
+  it('sends a heads-up for an at-risk promise and records the new date as told to the client', async () => {
+    const title = 'Send the proposal'
+    // The own target has just passed; the promise still stands: at risk.
+    await createOverHttp(app, { title, client: CLIENT, channel: 'email', dueAt: inMs(2 * DAY), targetAt: inMs(-MINUTE) })
+    const atRisk = card(page, title, 'Due')
+    await atRisk.getByText('Past your own target').waitFor()
+    await atRisk.getByRole('button', { name: 'Send heads-up', exact: true }).click()
+
+    const dialog = page.getByRole('dialog', { name: `Heads-up for “${title}”` })
+    const message = dialog.getByLabel('Message to the client', { exact: true })
+    await expect.poll(() => message.inputValue()).toMatch(/^Hi Jenny, a quick heads-up: the proposal I promised for .* needs a little longer\./)
+
+    const newDue = new Date(Date.now() + 5 * DAY)
+    newDue.setHours(12, 0, 0, 0)
+    const before = await message.inputValue()
+    await dialog.getByLabel('New promised date', { exact: true }).fill(localInput(newDue))
+    // The draft follows the new date.
+    await expect.poll(() => message.inputValue()).not.toBe(before)
+    expect(await message.inputValue()).toContain(`You will have it by ${newDue.toLocaleDateString('en-GB', { weekday: 'short' })} ${newDue.getDate()}`)
+    const mail = dialog.getByRole('link', { name: 'Open in email', exact: true })
+    expect(await mail.getAttribute('href')).toMatch(/^mailto:jenny@acme\.example\?subject=.*&body=Hi%20Jenny/)
+    await dialog.getByRole('button', { name: 'Copy message', exact: true }).waitFor()
+    const sent = await message.inputValue()
+
+    await dialog.getByRole('button', { name: 'Record heads-up', exact: true }).click()
+    await dialog.waitFor({ state: 'detached' })
+    // A renegotiated promise is no longer at risk: back in Promised, its history says the client was told.
+    const moved = card(page, title, 'Promised')
+    await moved.waitFor()
+    expect(await moved.getByText('Past your own target').count()).toBe(0)
+    await moved.getByRole('button', { name: title, exact: true }).click()
+    const history = page.getByRole('list', { name: 'History' })
+    await history.getByText('Heads-up sent to the client').waitFor()
+    await history.getByText(/client was told/).waitFor()
+
+    const stored = await serviceCard(app, title)
+    expect(stored.dueAt).toBe(newDue.toISOString())
+    expect(stored.history.slice(-2)).toEqual([
+      expect.objectContaining({ type: 'rescheduled', toldClient: true }),
+      expect.objectContaining({ type: 'headsUp', message: sent }),
+    ])
+  })
+
+  it('plans a check-in with the four steps when a promise is marked done', async () => {
+    const title = 'Send the signed contract'
+    await createOverHttp(app, { title, client: CLIENT, channel: 'email', dueAt: inMs(3 * DAY), targetAt: inMs(2 * DAY) })
+    await card(page, title).getByRole('button', { name: 'Mark done', exact: true }).click()
+    await card(page, title, 'Done').waitFor()
+
+    const checkInTitle = `Check in with Jenny Rivera: ${title}`
+    const checkIn = card(page, checkInTitle)
+    await checkIn.waitFor()
+    await page.getByRole('status').filter({ hasText: /^Done\. Check-in planned for \w{3} \d\d:\d\d\./ }).waitFor()
+    const steps = ['Confirm they received it', 'Offer to clarify anything', 'Share something new since we talked', 'Book the next meeting']
+    for (const step of steps) expect(await checkIn.getByRole('checkbox', { name: step, exact: true }).isChecked()).toBe(false)
+    await checkIn.getByText('0/4 done').waitFor()
+
+    await checkIn.getByRole('checkbox', { name: 'Confirm they received it', exact: true }).check()
+    await checkIn.getByText('1/4 done').waitFor()
+    const stored = await serviceCard(app, checkInTitle)
+    expect(stored).toMatchObject({ kind: 'check-in', followsUp: (await serviceCard(app, title)).id })
+    expect(stored.checklist.map((step) => step.done)).toEqual([true, false, false, false])
+    expect(await region(page, 'Done').getByRole('article').count()).toBe(1)
+  })
+})

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest'
+import { buildBoard } from '../../../../electron/core/board'
+import { completeFollowUp, createFollowUp, rescheduleFollowUp } from '../../../../electron/core/commands'
+import { DomainError } from '../../../../electron/core/errors'
+import { draftHeadsUp, recordMissedPromises, sendHeadsUp } from '../../../../electron/core/headsUp'
+import { emptyData, type Data } from '../../../../electron/core/schema'
+
+// Monday 23 Nov 2026, 10:00 in Berlin (vitest sets TZ).
+const NOW = new Date('2026-11-23T10:00:00+01:00')
+const DUE = '2026-11-27T16:00:00+01:00' // Fri 27 Nov 16:00
+const NEW_DUE = new Date('2026-12-01T12:00:00+01:00') // Tue 1 Dec 12:00
+const at = (iso: string) => new Date(iso)
+
+function withPromise(title = 'Send the proposal'): Data {
+  return createFollowUp(emptyData(), { title, client: { name: 'Jenny Rivera', email: 'jenny@example.com' }, dueAt: DUE }, NOW, 'f1').data
+}
+
+describe('draftHeadsUp', () => {
+  it('names the client, what was promised, the old and the new date', () => {
+    const [promise] = withPromise().followUps
+    expect(draftHeadsUp(promise, NEW_DUE, NOW)).toBe(
+      'Hi Jenny, a quick heads-up: the proposal I promised for Fri 27 Nov 16:00 needs a little longer. You will have it by Tue 1 Dec 12:00. Sorry for the change.',
+    )
+  })
+
+  it('quotes a title that does not read as "send the thing", and leaves out the time of an all-day date', () => {
+    const [promise] = withPromise('Pricing for 40 seats').followUps
+    const message = draftHeadsUp(promise, NEW_DUE, NOW, true)
+    expect(message).toContain('“Pricing for 40 seats”, which I promised for Fri 27 Nov 16:00, needs a little longer')
+    expect(message).toContain('You will have it by Tue 1 Dec.')
+  })
+
+  it('adds the year only when the new date is in another year', () => {
+    const [promise] = withPromise().followUps
+    expect(draftHeadsUp(promise, at('2027-01-05T09:00:00+01:00'), NOW)).toContain('by Tue 5 Jan 2027 09:00')
+  })
+})
+
+describe('sendHeadsUp', () => {
+  const later = at('2026-11-26T17:00:00+01:00') // the own target has passed: at risk
+
+  it('moves the promise with the client told and keeps the message sent', () => {
+    const data = withPromise()
+    expect(buildBoard(data, later).columns.due[0].atRisk).toBe(true)
+    const next = sendHeadsUp(data, 'f1', { dueAt: NEW_DUE.toISOString(), message: '  Sorry, Tuesday!  ' }, later)
+    const [followUp] = next.followUps
+    expect(followUp.dueAt).toBe(NEW_DUE.toISOString())
+    expect(followUp.history.slice(-2)).toEqual([
+      expect.objectContaining({ type: 'rescheduled', toldClient: true, from: expect.objectContaining({ dueAt: at(DUE).toISOString() }) }),
+      { type: 'headsUp', at: later.toISOString(), message: 'Sorry, Tuesday!' },
+    ])
+    // The card is no longer at risk: the new promise stands.
+    expect(buildBoard(next, later).columns.promised.map((c) => c.atRisk)).toEqual([false])
+  })
+
+  it('refuses an empty message, a done follow-up and a new date in the past', () => {
+    const data = withPromise()
+    expect(() => sendHeadsUp(data, 'f1', { dueAt: NEW_DUE.toISOString(), message: ' ' }, later)).toThrow(DomainError)
+    const done = completeFollowUp(data, 'f1', later)
+    expect(() => sendHeadsUp(done, 'f1', { dueAt: NEW_DUE.toISOString(), message: 'Hi' }, later)).toThrow(/done/)
+    expect(() => sendHeadsUp(data, 'f1', { dueAt: NOW.toISOString(), message: 'Hi' }, later)).toThrow(/already passed/)
+  })
+})
+
+describe('recordMissedPromises', () => {
+  const justAfter = at('2026-11-27T16:00:01+01:00')
+
+  it('records a silent miss once, dated at the deadline', () => {
+    const data = withPromise()
+    expect(recordMissedPromises(data, at('2026-11-27T15:59:00+01:00'))).toBe(data)
+    const missed = recordMissedPromises(data, justAfter)
+    expect(missed.followUps[0].history.at(-1)).toEqual({ type: 'missed', at: at(DUE).toISOString() })
+    // Later passes of the clock change nothing.
+    expect(recordMissedPromises(missed, at('2026-11-30T09:00:00+01:00'))).toBe(missed)
+  })
+
+  it('does not count a delivered promise or one renegotiated with a heads-up', () => {
+    const done = completeFollowUp(withPromise(), 'f1', at('2026-11-27T12:00:00+01:00'))
+    expect(recordMissedPromises(done, justAfter)).toBe(done)
+    const warned = sendHeadsUp(withPromise(), 'f1', { dueAt: NEW_DUE.toISOString(), message: 'Tuesday' }, at('2026-11-26T17:00:00+01:00'))
+    expect(recordMissedPromises(warned, justAfter)).toBe(warned)
+  })
+
+  it('counts a new promise that passes silently too, once for each deadline', () => {
+    const moved = rescheduleFollowUp(withPromise(), 'f1', { dueAt: NEW_DUE.toISOString(), allDay: false, toldClient: true }, NOW)
+    const missed = recordMissedPromises(recordMissedPromises(moved, justAfter), at('2026-12-01T12:00:01+01:00'))
+    expect(missed.followUps[0].history.filter((e) => e.type === 'missed')).toEqual([{ type: 'missed', at: NEW_DUE.toISOString() }])
+  })
+
+  it('does not count a promise delivered in time and reopened later', () => {
+    const inTime = completeFollowUp(withPromise(), 'f1', at('2026-11-27T12:00:00+01:00'))
+    const reopened = { ...inTime, followUps: inTime.followUps.map((f) => ({ ...f, completedAt: undefined })) }
+    expect(recordMissedPromises(reopened, justAfter)).toBe(reopened)
+  })
+})
