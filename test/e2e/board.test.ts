@@ -192,6 +192,8 @@ describe.skipIf(!chromiumPath)('the board in the browser', () => {
     await page.keyboard.press('Tab')
     expect(await isFocused(field('Notes'))).toBe(true)
     await page.keyboard.press('Tab')
+    expect(await isFocused(field('Anything else they need to decide?'))).toBe(true)
+    await page.keyboard.press('Tab') // Cancel
     await page.keyboard.press('Tab')
     const save = dialog.getByRole('button', { name: 'Add follow-up', exact: true })
     expect(await isFocused(save)).toBe(true)
