@@ -1,14 +1,10 @@
-import { mkdir } from 'node:fs/promises'
-import { join } from 'node:path'
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import type { Card } from '../../electron/contract'
-import { ensureRendererBuilt } from '../../electron/web/build'
 import { createOverHttp, serviceBoard, serviceCard } from './support/api'
-import { card, region, waitForBoard, type ColumnName } from './support/board'
-import { chromiumForTests, launchChromium } from './support/chromium'
-import { RESULTS_DIR } from './support/paths'
-import { makeDataDir, removeDataDir, startWebApp, type WebApp } from './support/webApp'
+import { card, region, type ColumnName } from './support/board'
+import { chromiumForTests } from './support/chromium'
+import { useBrowserMode } from './support/suite'
 
 const chromiumPath = chromiumForTests()
 
@@ -105,57 +101,10 @@ async function tabOutOf(page: Page, input: Locator) {
 }
 
 describe.skipIf(!chromiumPath)('the board in the browser', () => {
-  let browser: Browser
-  let dataDir: string
-  let app: WebApp
-  let context: BrowserContext
-  let page: Page
-
-  beforeAll(async () => {
-    await ensureRendererBuilt()
-    browser = await launchChromium(chromiumPath!)
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-  })
-
-  beforeEach(async () => {
-    dataDir = await makeDataDir()
-    app = await startWebApp({ dataDir })
-    // en-US fixes the segment order of date inputs for keyboard typing.
-    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } })
-    context.setDefaultTimeout(15_000)
-    page = await context.newPage()
-    await page.goto(app.url)
-    await waitForBoard(page)
-  })
-
-  afterEach(async ({ task }) => {
-    try {
-      if (task.result?.state === 'fail') {
-        await mkdir(RESULTS_DIR, { recursive: true })
-        const base = task.name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()
-        for (const colorScheme of ['light', 'dark'] as const) {
-          const file = join(RESULTS_DIR, `board-${base}-${colorScheme}.png`)
-          await page
-            .emulateMedia({ colorScheme })
-            .then(() => page.screenshot({ path: file, fullPage: true }))
-            .then(
-              () => console.warn(`Screenshot of the failed board (${colorScheme}): ${file}`),
-              (error: Error) => console.warn(`No ${colorScheme} screenshot: ${error.message}`),
-            )
-        }
-        console.warn(`Browser mode output:\n${app.output()}`)
-      }
-    } finally {
-      await context?.close()
-      // stop() fails the test when browser mode does not exit cleanly; the folder goes either way.
-      await app?.stop().finally(() => removeDataDir(dataDir))
-    }
-  })
+  const suite = useBrowserMode('board', chromiumPath!)
 
   it('creates a follow-up through the New follow-up dialog with the keyboard alone', async () => {
+    const { page, app } = suite
     const promised = daysAhead(3)
     // "/" jumps to Quick add; the next stop is the New follow-up button.
     await page.keyboard.press('/')
@@ -220,6 +169,7 @@ describe.skipIf(!chromiumPath)('the board in the browser', () => {
   })
 
   it('edits a card: the dialog opens filled in, and the saved title shows on the card', async () => {
+    const { page, app } = suite
     await createOverHttp(app, { ...promisedDraft('Send the proposal'), value: { amount: 1200, currency: 'USD' } })
     const before = card(page, 'Send the proposal', 'Promised')
     await before.getByRole('button', { name: 'Edit', exact: true }).click()
@@ -243,6 +193,7 @@ describe.skipIf(!chromiumPath)('the board in the browser', () => {
   })
 
   it('dragging a Due card to Done with the mouse marks it done', async () => {
+    const { page, app } = suite
     await createOverHttp(app, dueDraft('Call back about the demo'))
     await card(page, 'Call back about the demo', 'Due').waitFor({ state: 'visible' })
 
@@ -258,6 +209,7 @@ describe.skipIf(!chromiumPath)('the board in the browser', () => {
   })
 
   it('a keyboard move from Promised to Due plans the card for today', async () => {
+    const { page, app } = suite
     await createOverHttp(app, promisedDraft('Book the next meeting'))
     await card(page, 'Book the next meeting', 'Promised').waitFor({ state: 'visible' })
 
@@ -273,6 +225,7 @@ describe.skipIf(!chromiumPath)('the board in the browser', () => {
   })
 
   it('Escape cancels a keyboard move and nothing changes', async () => {
+    const { page, app } = suite
     await createOverHttp(app, promisedDraft('Book the next meeting'))
     await pickUpWithKeyboard(page, 'Book the next meeting', 'Promised')
     await page.keyboard.press('ArrowRight')
@@ -284,6 +237,7 @@ describe.skipIf(!chromiumPath)('the board in the browser', () => {
   })
 
   it('moving a Due card back to Promised asks for a new date and whether the client was told, and records it', async () => {
+    const { page, app } = suite
     await createOverHttp(app, dueDraft('Confirm the delivery date'))
     await card(page, 'Confirm the delivery date', 'Due').waitFor({ state: 'visible' })
 
@@ -315,6 +269,7 @@ describe.skipIf(!chromiumPath)('the board in the browser', () => {
   })
 
   it('snoozing a Due card for an hour moves it out of Due into Promised, marked snoozed', async () => {
+    const { page, app } = suite
     await createOverHttp(app, dueDraft('Check in: did the quote arrive?'))
     const due = card(page, 'Check in: did the quote arrive?', 'Due')
     await due.getByRole('button', { name: 'Snooze', exact: true }).click()
@@ -332,6 +287,7 @@ describe.skipIf(!chromiumPath)('the board in the browser', () => {
   })
 
   it('a card whose promise passes moves from Due to Overdue by itself, without a reload', { timeout: 90_000 }, async () => {
+    const { page, app } = suite
     const reloads: string[] = []
     page.on('framenavigated', (frame) => frame === page.mainFrame() && reloads.push(frame.url()))
     // Promised in a few seconds, own target sooner: Due now (or right after the target), Overdue soon.
@@ -352,6 +308,7 @@ describe.skipIf(!chromiumPath)('the board in the browser', () => {
   })
 
   it('the board follows the system colour scheme, light and dark', async () => {
+    const { page, app } = suite
     await createOverHttp(app, dueDraft('Call back about the demo'))
     await card(page, 'Call back about the demo', 'Due').waitFor({ state: 'visible' })
     /** Relative luminance (0 black … 1 white) of a computed colour of the Due column. */
@@ -370,6 +327,7 @@ describe.skipIf(!chromiumPath)('the board in the browser', () => {
   })
 
   it('the service and the page agree on every column after a sequence of moves', async () => {
+    const { page, app } = suite
     await createOverHttp(app, promisedDraft('Book the next meeting'))
     await createOverHttp(app, dueDraft('Call back about the demo'))
     await card(page, 'Call back about the demo', 'Due').waitFor({ state: 'visible' })

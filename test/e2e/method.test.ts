@@ -1,13 +1,8 @@
-import { mkdir } from 'node:fs/promises'
-import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { ensureRendererBuilt } from '../../electron/web/build'
+import { describe, expect, it } from 'vitest'
 import { createOverHttp, serviceCard } from './support/api'
-import { card, region, waitForBoard } from './support/board'
-import { chromiumForTests, launchChromium } from './support/chromium'
-import { RESULTS_DIR } from './support/paths'
-import { makeDataDir, removeDataDir, startWebApp, type WebApp } from './support/webApp'
+import { card, region } from './support/board'
+import { chromiumForTests } from './support/chromium'
+import { useBrowserMode } from './support/suite'
 
 const chromiumPath = chromiumForTests()
 
@@ -24,46 +19,10 @@ const localInput = (date: Date) => {
 const CLIENT = { name: 'Jenny Rivera', company: 'Acme GmbH', email: 'jenny@acme.example' }
 
 describe.skipIf(!chromiumPath)('the method in the browser', () => {
-  let browser: Browser
-  let dataDir: string
-  let app: WebApp
-  let context: BrowserContext
-  let page: Page
-
-  beforeAll(async () => {
-    await ensureRendererBuilt()
-    browser = await launchChromium(chromiumPath!)
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-  })
-
-  beforeEach(async () => {
-    dataDir = await makeDataDir()
-    app = await startWebApp({ dataDir })
-    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } })
-    context.setDefaultTimeout(15_000)
-    page = await context.newPage()
-    await page.goto(app.url)
-    await waitForBoard(page)
-  })
-
-  afterEach(async ({ task }) => {
-    try {
-      if (task.result?.state === 'fail') {
-        await mkdir(RESULTS_DIR, { recursive: true })
-        const file = join(RESULTS_DIR, `method-${task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`)
-        await page.screenshot({ path: file, fullPage: true }).catch(() => {})
-        console.warn(`Screenshot: ${file}\nBrowser mode output:\n${app.output()}`)
-      }
-    } finally {
-      await context?.close()
-      await app?.stop().finally(() => removeDataDir(dataDir))
-    }
-  })
+  const suite = useBrowserMode('method', chromiumPath!)
 
   it('sends a heads-up for an at-risk promise and records the new date as told to the client', async () => {
+    const { page, app } = suite
     const title = 'Send the proposal'
     // The own target has just passed; the promise still stands: at risk.
     await createOverHttp(app, { title, client: CLIENT, channel: 'email', dueAt: inMs(2 * DAY), targetAt: inMs(-MINUTE) })
@@ -107,6 +66,7 @@ describe.skipIf(!chromiumPath)('the method in the browser', () => {
   })
 
   it('plans a check-in with the four steps when a promise is marked done', async () => {
+    const { page, app } = suite
     const title = 'Send the signed contract'
     await createOverHttp(app, { title, client: CLIENT, channel: 'email', dueAt: inMs(3 * DAY), targetAt: inMs(2 * DAY) })
     await card(page, title).getByRole('button', { name: 'Mark done', exact: true }).click()

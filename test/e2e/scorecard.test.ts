@@ -1,14 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import Papa from 'papaparse'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { Data, emptyData, type FollowUp } from '../../electron/core/schema'
-import { ensureRendererBuilt } from '../../electron/web/build'
 import { aFollowUp } from '../fixtures/followUps'
-import { waitForBoard } from './support/board'
-import { chromiumForTests, launchChromium } from './support/chromium'
-import { makeDataDir, removeDataDir, startWebApp, type WebApp } from './support/webApp'
+import { chromiumForTests } from './support/chromium'
+import { useBrowserMode } from './support/suite'
 
 const chromiumPath = chromiumForTests()
 const HOUR = 3_600_000
@@ -45,37 +43,10 @@ function seededHistory(now: number): Data {
 const stat = (page: Page, name: string) => page.getByRole('dialog', { name: 'Scorecard' }).locator('dt', { hasText: name }).locator('xpath=following-sibling::dd')
 
 describe.skipIf(!chromiumPath)('the scorecard in browser mode', () => {
-  let browser: Browser
-  let dataDir: string
-  let app: WebApp
-  let context: BrowserContext
-  let page: Page
-
-  beforeAll(async () => {
-    await ensureRendererBuilt()
-    browser = await launchChromium(chromiumPath!)
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
-
-  beforeEach(async () => {
-    dataDir = await makeDataDir()
-    await writeFile(join(dataDir, 'follow-through.json'), JSON.stringify(seededHistory(Date.now()), null, 2))
-    app = await startWebApp({ dataDir })
-    context = await browser.newContext({ acceptDownloads: true })
-    page = await context.newPage()
-    await page.goto(app.url)
-    await waitForBoard(page)
-  })
-
-  afterEach(async () => {
-    await context?.close()
-    await app?.stop()
-    await removeDataDir(dataDir)
-  })
+  const suite = useBrowserMode('scorecard', chromiumPath!, { context: { acceptDownloads: true }, seed: (dir) => writeFile(join(dir, 'follow-through.json'), JSON.stringify(seededHistory(Date.now()))) })
 
   it('shows the seeded outcomes, kept rate and money at stake, and downloads them as CSV', async () => {
+    const { page } = suite
     await page.getByRole('button', { name: 'Scorecard', exact: true }).click()
     const dialog = page.getByRole('dialog', { name: 'Scorecard' })
     await dialog.getByRole('table', { name: 'Outcomes per client' }).waitFor()

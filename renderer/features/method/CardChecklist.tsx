@@ -1,13 +1,24 @@
+import { useEffect, useState } from 'react'
 import type { Card } from '../../../electron/contract'
 import { api } from '../../lib/api'
 
-/** A card's checklist: each box is labelled by its text; ticking it tells the service. */
+/**
+ * A card's checklist: each box is labelled by its text; ticking it tells the service.
+ * A tick shows at once and is replaced by the service's answer when the next board arrives.
+ */
 export function CardChecklist({ card, onError }: { card: Card; onError?(message: string): void }) {
+  const [ticked, setTicked] = useState<Record<string, boolean>>({})
+  useEffect(() => setTicked({}), [card.checklist])
   if (card.checklist.length === 0) return null
-  const done = card.checklist.filter((item) => item.done).length
+  const isDone = (item: Card['checklist'][number]) => ticked[item.id] ?? item.done
+  const done = card.checklist.filter(isDone).length
   const toggle = async (itemId: string, checked: boolean) => {
+    setTicked((current) => ({ ...current, [itemId]: checked }))
     const result = await api.setChecklistItem({ id: card.id, itemId, done: checked })
-    if (!result.ok) onError?.(result.error.message)
+    if (!result.ok) {
+      setTicked((current) => ({ ...current, [itemId]: !checked }))
+      onError?.(result.error.message)
+    }
   }
   return (
     <div className="card__checklist">
@@ -17,8 +28,8 @@ export function CardChecklist({ card, onError }: { card: Card; onError?(message:
       <ul>
         {card.checklist.map((item) => (
           <li key={item.id}>
-            <label className={item.done ? 'card__checklist-item card__checklist-item--done' : 'card__checklist-item'}>
-              <input type="checkbox" checked={item.done} onChange={(e) => void toggle(item.id, e.target.checked)} /> {item.text}
+            <label className={isDone(item) ? 'card__checklist-item card__checklist-item--done' : 'card__checklist-item'}>
+              <input type="checkbox" checked={isDone(item)} onChange={(e) => void toggle(item.id, e.target.checked)} /> {item.text}
             </label>
           </li>
         ))}
