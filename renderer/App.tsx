@@ -15,6 +15,9 @@ import { SettingsDialog } from './features/settings/SettingsDialog'
 import { HeadsUpDialog } from './features/method/HeadsUpDialog'
 import { checkInPlanned } from './features/method/followThroughToast'
 import { LogContactDialog } from './features/cadence/LogContactDialog'
+import { AwayPanel } from './features/away/AwayPanel'
+import { SequenceDialog, type SequenceName } from './features/sale/SequenceDialog'
+import { TransferDialog } from './features/transfer/TransferDialog'
 import { api } from './lib/api'
 import { useHashState } from './lib/useHashState'
 import { useNow } from './lib/useNow'
@@ -22,7 +25,7 @@ import { useNow } from './lib/useNow'
 /** How long a deleted follow-up can be brought back from the toast. */
 const UNDO_MS = 15_000
 
-type Dialog = { kind: 'new' } | { kind: 'settings' } | { kind: 'scorecard' } | { kind: 'logContact'; card: Card } | { kind: 'edit'; card: Card } | { kind: 'reschedule'; card: Card } | { kind: 'headsUp'; card: Card } | { kind: 'details'; card: Card } | null
+type Dialog = { kind: 'new' } | { kind: 'transfer' } | { kind: 'settings' } | { kind: 'scorecard' } | { kind: 'logContact'; card: Card } | { kind: 'edit'; card: Card } | { kind: 'reschedule'; card: Card } | { kind: 'headsUp'; card: Card } | { kind: 'details'; card: Card } | { kind: 'sequence'; card: Card; sequence: SequenceName } | null
 
 interface Toast {
   message: string
@@ -66,6 +69,7 @@ export function App() {
         }
       },
       headsUp: (card) => setDialog({ kind: 'headsUp', card }),
+      afterSale: (card, sequence) => setDialog({ kind: 'sequence', card, sequence }),
       snooze: (card, until) => void run(api.snooze({ id: card.id, until: until.toISOString() })),
       edit: (card) => setDialog({ kind: 'edit', card }),
       details: (card) => setDialog({ kind: 'details', card }),
@@ -129,6 +133,7 @@ export function App() {
           Settings
         </button>
         <button onClick={() => setDialog({ kind: 'scorecard' })}>Scorecard</button>
+        <button onClick={() => setDialog({ kind: 'transfer' })}>Import / export</button>
       </header>
       {board && <FilterBar filters={filters} clients={clients} onChange={setFilters} />}
       <div className="banners">
@@ -143,6 +148,15 @@ export function App() {
           </p>
         )}
       </div>
+      {board && (
+        <AwayPanel
+          board={board}
+          now={now}
+          onHeadsUp={(card) => setDialog({ kind: 'headsUp', card })}
+          onMessage={(message) => showToast({ message })}
+          onError={setError}
+        />
+      )}
       {isEmpty && (
         <section className="welcome" aria-label="Getting started">
           <h2>Every promise, kept.</h2>
@@ -189,11 +203,13 @@ export function App() {
       </div>
       {dialog?.kind === 'logContact' && <LogContactDialog card={dialog.card} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}
       {dialog?.kind === 'scorecard' && <LazyScorecardDialog refreshKey={board?.generatedAt} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'transfer' && <TransferDialog readOnly={board?.readOnly} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}
       {dialog?.kind === 'settings' && <SettingsDialog onClose={() => setDialog(null)} onSaved={(message) => showToast({ message })} />}
       {dialog?.kind === 'new' && <FollowUpDialog onClose={() => setDialog(null)} onSaved={(message) => showToast({ message })} />}
       {dialog?.kind === 'edit' && <FollowUpDialog card={liveCard(dialog.card)} onClose={() => setDialog(null)} onSaved={(message) => showToast({ message })} />}
       {dialog?.kind === 'reschedule' && <RescheduleDialog card={dialog.card} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}
       {dialog?.kind === 'headsUp' && <HeadsUpDialog card={liveCard(dialog.card)} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}
+      {dialog?.kind === 'sequence' && <SequenceDialog card={dialog.card} sequence={dialog.sequence} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}
       {dialog?.kind === 'details' && <CardDetail card={liveCard(dialog.card)} now={now} onClose={() => setDialog(null)} />}
     </div>
   )

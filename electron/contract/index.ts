@@ -5,9 +5,11 @@ import { FollowUpDraft, FollowUpPatch } from '../core/inputs'
 import type { QuickAddResult } from '../core/quickAdd'
 import type { Scorecard } from '../core/scorecard'
 import type { CadenceCheck } from '../core/cadence'
+import type { BulkResult } from '../core/away'
 import type { Contact, FollowUp } from '../core/schema'
 import { Channel, Instant, Settings } from '../core/schema'
 import type { MethodName, ShellCommand } from './methods'
+import { transferContract } from './transfer'
 
 export { METHOD_NAMES, BOARD_CHANGED_CHANNEL, SHELL_COMMAND_CHANNEL, ipcChannel, type MethodName, type ShellCommand } from './methods'
 export type { BoardSnapshot, Card } from '../core/board'
@@ -17,7 +19,10 @@ export type { FollowUpDraft, FollowUpPatch } from '../core/inputs'
 export type { QuickAddResult } from '../core/quickAdd'
 export type { ClientScore, MoneyAtStake, OutcomeCounts, Scorecard, WeekScore } from '../core/scorecard'
 export type { CadenceCheck } from '../core/cadence'
-export type { Channel, FollowUp, HistoryEvent, Settings } from '../core/schema'
+export type { CsvImportResult, ImportResult } from './transfer'
+export type { CsvField, CsvMapping, CsvPreview, CsvRowError } from '../core/csvImport'
+export type { BulkResult } from '../core/away'
+export type { Channel, FollowUp, HistoryEvent, Recurrence, Settings } from '../core/schema'
 
 /** A phantom marker carrying a method's result type. */
 const returns = <T>() => null as unknown as T
@@ -65,6 +70,28 @@ export const contract = {
     input: z.object({ client: z.string().trim().min(1, 'Who was the contact with?').max(200), channel: Channel, note: z.string().max(5_000).optional(), at: Instant.optional() }).strict(),
     output: returns<Contact>(),
   },
+  /** One action on many follow-ups in one save; each id succeeds or fails on its own. */
+  bulk: {
+    input: z
+      .object({
+        ids: z.array(Id.shape.id).min(1).max(1_000),
+        action: z.enum(['complete', 'reschedule']),
+        dueAt: Instant.optional(),
+        allDay: z.boolean().optional(),
+        toldClient: z.boolean().optional(),
+      })
+      .strict()
+      .refine((input) => input.action !== 'reschedule' || input.dueAt !== undefined, { message: 'Pick the new promised date.', path: ['dueAt'] }),
+    output: returns<{ results: BulkResult[] }>(),
+  },
+  /** "Got it": hides the "While you were away" panel. */
+  dismissAway: { input: z.object({}).strict(), output: returns<{ dismissed: boolean }>() },
+  /** After the sale: plans a thank-you (won) or a confirmation call and a second thank-you (delivered); `dryRun` only shows them. */
+  startSequence: {
+    input: Id.extend({ sequence: z.enum(['won', 'delivered']), dryRun: z.boolean().optional() }).strict(),
+    output: returns<{ created: FollowUp[] }>(),
+  },
+  ...transferContract,
 } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract

@@ -27,6 +27,14 @@ export const METHOD_NAMES = [
   'exportScorecardCsv',
   'checkCadence',
   'logContact',
+  'exportData',
+  'importData',
+  'previewCsv',
+  'importCsv',
+  'exportIcs',
+  'bulk',
+  'dismissAway',
+  'startSequence',
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

@@ -23,6 +23,8 @@ export interface BoardSnapshot {
   readOnly: boolean
   /** Messages the person must see, e.g. that a damaged file was recovered from a backup. */
   notices: string[]
+  /** Follow-ups that went overdue while the app was closed (set by the service until dismissed). */
+  away?: { ids: string[]; since: string }
 }
 
 const byDue = (a: Card, b: Card) => a.dueAt.localeCompare(b.dueAt) || a.title.localeCompare(b.title)

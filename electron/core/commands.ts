@@ -66,6 +66,7 @@ export function createFollowUp(data: Data, draft: FollowUpDraft, now: Date, id: 
     targetAt: targetAt.toISOString(),
     notes: input.notes,
     ...(input.value ? { value: input.value } : {}),
+    ...(input.recurrence ? { recurrence: input.recurrence } : {}),
     history: [{ type: 'created', at }],
     notifiedAt: {},
     kind: 'promise',
@@ -76,11 +77,16 @@ export function createFollowUp(data: Data, draft: FollowUpDraft, now: Date, id: 
 
 export function updateFollowUp(data: Data, id: string, patch: FollowUpPatch, now: Date): Data {
   const current = find(data, id)
-  const { value, ...rest } = patch
+  const { value, recurrence, ...rest } = patch
   const next: FollowUp = { ...current, ...rest, client: rest.client ?? current.client } as FollowUp
+  // null clears an optional field; undefined leaves it as it is.
   if (value === null) delete next.value
   else if (value) next.value = value
-  const fields = Object.keys(patch).filter((key) => JSON.stringify(patch[key as keyof FollowUpPatch]) !== JSON.stringify(current[key as keyof FollowUp]))
+  if (recurrence === null) delete next.recurrence
+  else if (recurrence) next.recurrence = recurrence
+  const fields = Object.keys(patch).filter(
+    (key) => JSON.stringify(patch[key as keyof FollowUpPatch] ?? undefined) !== JSON.stringify(current[key as keyof FollowUp]),
+  )
   if (fields.length === 0) return data
   return replace(data, { ...next, history: [...current.history, { type: 'edited', at: now.toISOString(), fields }] })
 }

@@ -1,4 +1,6 @@
 import { addBusinessDays } from 'date-fns'
+import { completeFollowUp } from './commands'
+import { planNextOccurrence } from './recurrence'
 import type { Data, FollowUp, Settings } from './schema'
 
 /** The method's fourth rule: after delivering, follow through. The steps of a check-in. */
@@ -42,8 +44,16 @@ export function followThroughFor(promise: FollowUp, settings: Settings, now: Dat
  */
 export function planFollowThrough(data: Data, id: string, now: Date, newId: () => string): Data {
   const promise = data.followUps.find((f) => f.id === id)
-  if (!promise || data.followUps.some((f) => f.followsUp === id)) return data
+  if (!promise || data.followUps.some((f) => f.followsUp === id && f.kind === 'check-in')) return data
   if (promise.kind !== 'promise' || promise.completedAt === undefined || !data.settings.followThrough.enabled) return data
   const checkIn = followThroughFor(promise, data.settings, now, newId())
   return checkIn ? { ...data, followUps: [...data.followUps, checkIn] } : data
+}
+
+/**
+ * Everything marking a follow-up done sets off: the completion itself, the
+ * follow-through check-in, and the next one of a recurring series.
+ */
+export function deliver(data: Data, id: string, now: Date, newId: () => string): Data {
+  return planNextOccurrence(planFollowThrough(completeFollowUp(data, id, now), id, now, newId), id, now, newId)
 }

@@ -54,7 +54,14 @@ const v3ToV4: Migration = (raw) => ({
   settings: { ...(raw.settings as object), cadence: DEFAULT_SETTINGS.cadence, followThrough: DEFAULT_SETTINGS.followThrough },
 })
 
-const MIGRATIONS: Record<number, Migration> = { 1: v1ToV2, 2: v2ToV3, 3: v3ToV4 }
+/** Version 5 added recurring follow-ups and editable after-sale sequences. */
+const v4ToV5: Migration = (raw) => ({
+  ...raw,
+  schemaVersion: 5,
+  settings: { ...(raw.settings as object), sequences: DEFAULT_SETTINGS.sequences },
+})
+
+const MIGRATIONS: Record<number, Migration> = { 1: v1ToV2, 2: v2ToV3, 3: v3ToV4, 4: v4ToV5 }
 
 export type MigrationOutcome =
   | { kind: 'current'; raw: Record<string, unknown> }

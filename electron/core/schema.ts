@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /** The data file's format. Bump it with a migration in migrations.ts. */
-export const CURRENT_SCHEMA_VERSION = 4
+export const CURRENT_SCHEMA_VERSION = 5
 
 /** Instants are stored as UTC ISO strings: readable in the file, sortable as text. */
 export const Instant = z.iso.datetime({ offset: true })
@@ -50,7 +50,13 @@ export const HistoryEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('headsUp'), at: Instant, message: z.string().max(5_000) }),
   /** The promised deadline passed with no delivery and no heads-up. */
   z.object({ type: z.literal('missed'), at: Instant }),
+  /** Completing a recurring follow-up planned the next one. */
+  z.object({ type: z.literal('recurred'), at: Instant, nextId: z.string().min(1).max(100) }),
 ])
+
+/** How a follow-up repeats: completing one plans the next. */
+export const Recurrence = z.enum(['weekly', 'every-2-weeks', 'monthly'])
+export type Recurrence = z.infer<typeof Recurrence>
 export type HistoryEvent = z.infer<typeof HistoryEvent>
 
 /** What a follow-up is for: a promise made, or one of the method's touches after it. */
@@ -87,6 +93,7 @@ export const FollowUp = z.object({
   checklist: z.array(ChecklistItem),
   /** The follow-up this one follows through on (a check-in after a delivered promise). */
   followsUp: z.string().min(1).max(100).optional(),
+  recurrence: Recurrence.optional(),
 })
 export type FollowUp = z.infer<typeof FollowUp>
 
@@ -99,6 +106,17 @@ export const Contact = z.object({
   note: z.string().max(5_000),
 })
 export type Contact = z.infer<typeof Contact>
+
+/** One touch a sequence plans: its kind, its title (`{client}` is the client's name), business days after the trigger. */
+export const SequenceStep = z.object({
+  kind: FollowUpKind,
+  title: trimmed(300).min(1, 'Give the step a title.'),
+  offsetBusinessDays: z.number().int().min(0).max(60),
+})
+export type SequenceStep = z.infer<typeof SequenceStep>
+
+export const Sequence = z.object({ name: trimmed(100).min(1), steps: z.array(SequenceStep).max(10) })
+export type Sequence = z.infer<typeof Sequence>
 
 export const Settings = z.object({
   /** Default buffer between own target and promise, in business days. */
@@ -117,6 +135,8 @@ export const Settings = z.object({
   cadence: z.object({ maxTouches: z.number().int().min(1).max(50), windowDays: z.number().int().min(1).max(90) }),
   /** After a promise is delivered, offer a check-in this many business days later. */
   followThrough: z.object({ enabled: z.boolean(), afterBusinessDays: z.number().int().min(0).max(30) }),
+  /** After the sale: what "Deal won" and "Delivered" plan. The person can edit them. */
+  sequences: z.object({ won: Sequence, delivered: Sequence }),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -127,6 +147,19 @@ export const DEFAULT_SETTINGS: Settings = {
   quietHours: { enabled: false, start: '21:00', end: '08:00' },
   cadence: { maxTouches: 1, windowDays: 7 },
   followThrough: { enabled: true, afterBusinessDays: 1 },
+  sequences: {
+    won: {
+      name: 'Deal won',
+      steps: [{ kind: 'thank-you', title: 'Thank {client} for the business', offsetBusinessDays: 1 }],
+    },
+    delivered: {
+      name: 'Delivered',
+      steps: [
+        { kind: 'confirmation-call', title: 'Confirmation call with {client}: is everything working as promised?', offsetBusinessDays: 2 },
+        { kind: 'thank-you', title: 'Second thank-you to {client}', offsetBusinessDays: 5 },
+      ],
+    },
+  },
 }
 
 export const Data = z.object({

@@ -5,7 +5,6 @@ import { checkCadence } from '../core/cadence'
 import { logContact } from '../core/contacts'
 import { nextTransitionAt } from '../core/columns'
 import {
-  completeFollowUp,
   createFollowUp,
   markNotified,
   planForToday,
@@ -22,11 +21,14 @@ import { parseQuickAdd } from '../core/quickAdd'
 import { scorecard } from '../core/scorecard'
 import { scorecardCsv, scorecardFilename } from '../core/scorecardCsv'
 import { addChecklistItem, removeChecklistItem, setChecklistItem } from '../core/checklist'
-import { planFollowThrough } from '../core/followThrough'
+import { deliver } from '../core/followThrough'
 import { draftHeadsUp, recordMissedPromises, sendHeadsUp } from '../core/headsUp'
 import { dueReminders, nextReminderAt } from '../core/reminders'
+import { applyBulk, overdueWhileAway, stillAway, type AwaySummary } from '../core/away'
+import { startSequence } from '../core/sequences'
 import type { Data, FollowUp } from '../core/schema'
 import type { Store } from '../store/store'
+import { transferHandlers } from './transfer'
 import { WallClockAlarm, type Timers } from './alarm'
 import type { Notifier } from './notifier'
 import { notificationsFor } from './reminderDigest'
@@ -61,6 +63,8 @@ export class FollowThroughService {
   readonly #problems = new Set<string>()
   /** Messages the person dismisses: a recovered data file, follow-ups missed while away. */
   readonly #notices: string[]
+  /** Follow-ups that went overdue while the app was closed, until "Got it". */
+  #away: AwaySummary | null = null
 
   constructor(options: ServiceOptions) {
     this.#store = options.store
@@ -79,6 +83,7 @@ export class FollowThroughService {
 
   /** Starts the clock: sends reminders already due (summarising missed ones) and arms the alarm. */
   start(): void {
+    this.#away = overdueWhileAway(this.#store.data, this.#now())
     this.#onTime()
   }
 
@@ -88,10 +93,12 @@ export class FollowThroughService {
   }
 
   board(): BoardSnapshot {
-    return buildBoard(this.#store.data, this.#now(), {
+    const board = buildBoard(this.#store.data, this.#now(), {
       readOnly: this.#store.readOnly,
       notices: [...this.#notices, ...this.#problems],
     })
+    const away = stillAway(this.#store.data, this.#away)
+    return away ? { ...board, away } : board
   }
 
   subscribe(listener: (board: BoardSnapshot) => void): () => void {
@@ -200,7 +207,7 @@ export class FollowThroughService {
       create: (draft) => create(draft),
       update: ({ id, patch }) => mutate((data, now) => updateFollowUp(data, id, patch, now), id),
       // Delivering a promise plans its check-in (the method's "follow through"); the tray's Mark done comes here too.
-      complete: ({ id }) => mutate((data, now) => planFollowThrough(completeFollowUp(data, id, now), id, now, this.#newId), id),
+      complete: ({ id }) => mutate((data, now) => deliver(data, id, now, this.#newId), id),
       draftHeadsUp: ({ id, dueAt, allDay }) => ({ message: draftHeadsUp(this.#find(id), new Date(dueAt), this.#now(), allDay) }),
       sendHeadsUp: ({ id, ...input }) => mutate((data, now) => sendHeadsUp(data, id, input, now), id),
       addChecklistItem: ({ id, text }) => mutate((data) => addChecklistItem(data, id, text, this.#newId()), id),
@@ -230,6 +237,32 @@ export class FollowThroughService {
         const now = this.#now()
         return { filename: scorecardFilename(now), csv: scorecardCsv(scorecard(this.#store.data, now)) }
       },
+      bulk: ({ ids, ...input }) => {
+        this.#guardWritable()
+        const action = input.action === 'complete' ? { action: input.action } : { action: input.action, dueAt: input.dueAt!, allDay: input.allDay ?? false, toldClient: input.toldClient ?? false }
+        const { data, results } = applyBulk(this.#store.data, ids, action, this.#now(), this.#newId)
+        this.#commit(data)
+        return { results }
+      },
+      dismissAway: () => {
+        const dismissed = this.#away !== null
+        this.#away = null
+        if (dismissed) this.#publish()
+        return { dismissed }
+      },
+      startSequence: ({ id, sequence, dryRun }) => {
+        if (!dryRun) this.#guardWritable()
+        const { data, created } = startSequence(this.#store.data, id, sequence, this.#now(), this.#newId)
+        if (!dryRun) this.#commit(data)
+        return { created }
+      },
+      ...transferHandlers({
+        data: () => this.#store.data,
+        commit: (next) => this.#commit(next),
+        now: () => this.#now(),
+        newId: () => this.#newId(),
+        guardWritable: () => this.#guardWritable(),
+      }),
       undoRemove: ({ id }) => {
         this.#guardWritable()
         const index = this.#recentlyRemoved.findIndex((f) => f.id === id)

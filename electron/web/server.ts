@@ -6,7 +6,8 @@ import { dispatch } from '../service/dispatch'
 import type { FollowThroughService } from '../service/service'
 import { checkAccess, newAccessToken, tokenCookieName } from './access'
 
-const MAX_BODY_BYTES = 1_000_000
+/** Room for an import (at most 5 MB of file text, which escaping as JSON can make up to twice as long). */
+const MAX_BODY_BYTES = 12_000_000
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy':

@@ -139,6 +139,8 @@ describe.skipIf(!chromiumPath)('the board in the browser', () => {
     await page.keyboard.press('ControlOrMeta+A')
     await page.keyboard.type('EUR')
     await page.keyboard.press('Tab')
+    expect(await isFocused(field('Repeats'))).toBe(true)
+    await page.keyboard.press('Tab') // Repeats: never
     expect(await isFocused(field('Notes'))).toBe(true)
     await page.keyboard.press('Tab')
     expect(await isFocused(field('Anything else they need to decide?'))).toBe(true)

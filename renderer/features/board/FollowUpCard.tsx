@@ -1,7 +1,7 @@
 import { useDraggable } from '@dnd-kit/core'
 import { memo } from 'react'
 import type { Card } from '../../../electron/contract'
-import { CHANNEL_ICONS, CHANNEL_NAMES, describeBuffer, describeDeadline, describeLateness, describeMargin, formatMoney } from './format'
+import { CHANNEL_ICONS, CHANNEL_NAMES, RECURRENCE_NAMES, describeBuffer, describeDeadline, describeLateness, describeMargin, formatMoney } from './format'
 import { SnoozeMenu } from './SnoozeMenu'
 import { CardChecklist } from '../method/CardChecklist'
 
@@ -13,6 +13,8 @@ export interface CardActions {
   details(card: Card): void
   /** At risk or overdue: tell the client before (or as soon as) the promise slips. */
   headsUp?(card: Card): void
+  /** After the sale, on promise cards: plan a thank-you (won) or a confirmation call and a second thank-you (delivered). */
+  afterSale?(card: Card, sequence: 'won' | 'delivered'): void
   logContact(card: Card): void
 }
 
@@ -37,6 +39,7 @@ function CardBody({ card, now }: { card: Card; now: Date }) {
       {card.atRisk && <p className="card__risk">Past your own target: deliver now or send a heads-up</p>}
       {card.snoozedUntil && Date.parse(card.snoozedUntil) > now.getTime() && <p className="card__buffer">Snoozed</p>}
       {card.value && <p className="card__value">{formatMoney(card.value)}</p>}
+      {card.recurrence && card.column !== 'done' && <p className="card__buffer">↻ {RECURRENCE_NAMES[card.recurrence]}</p>}
     </>
   )
 }
@@ -85,6 +88,8 @@ export const FollowUpCard = memo(function FollowUpCard({ card, now, actions }: {
         {!done && <button onClick={() => actions.complete(card)}>Mark done</button>}
         {!done && <SnoozeMenu title={card.title} onSnooze={(until) => actions.snooze(card, until)} />}
         {!done && (card.atRisk || card.column === 'overdue') && actions.headsUp && <button onClick={() => actions.headsUp?.(card)}>Send heads-up</button>}
+        {card.kind === 'promise' && actions.afterSale && <button onClick={() => actions.afterSale?.(card, 'won')}>Deal won</button>}
+        {card.kind === 'promise' && actions.afterSale && <button onClick={() => actions.afterSale?.(card, 'delivered')}>Delivered</button>}
         <button onClick={() => actions.edit(card)}>Edit</button>
         <button onClick={() => actions.remove(card)}>Delete</button>
         <button onClick={() => actions.logContact(card)} title="Record a call, email or meeting with this client">

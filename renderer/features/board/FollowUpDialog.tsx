@@ -1,10 +1,10 @@
 import { useState } from 'react'
-import type { AppError, Card, Channel, FollowUpDraft } from '../../../electron/contract'
+import type { AppError, Card, Channel, FollowUpDraft, Recurrence } from '../../../electron/contract'
 import { Field } from '../../components/Field'
 import { Modal } from '../../components/Modal'
 import { api } from '../../lib/api'
 import { CadenceWarning, useCadenceCheck } from '../cadence/CadenceWarning'
-import { CHANNEL_NAMES, fromLocalInput, toLocalInput } from './format'
+import { CHANNEL_NAMES, fromLocalInput, RECURRENCE_NAMES, toLocalInput } from './format'
 
 interface FormState {
   title: string
@@ -18,6 +18,7 @@ interface FormState {
   amount: string
   currency: string
   notes: string
+  recurrence: Recurrence | ''
   toldClient: boolean
   /** New follow-ups only: one checklist item per line. */
   decisions: string
@@ -36,6 +37,7 @@ function initialState(card?: Card): FormState {
     amount: card?.value ? String(card.value.amount) : '',
     currency: card?.value?.currency ?? 'USD',
     notes: card?.notes ?? '',
+    recurrence: card?.recurrence ?? '',
     toldClient: false,
     decisions: '',
   }
@@ -105,11 +107,11 @@ export function FollowUpDialog({ card, onClose, onSaved }: { card?: Card; onClos
     let failure: AppError | null = null
     if (!card) {
       const checklist = form.decisions.split('\n').map((line) => line.trim()).filter((line) => line !== '')
-      const draft: FollowUpDraft = { title: form.title, client, channel: form.channel, dueAt, allDay: false, targetAt, notes: form.notes, value, checklist: checklist.length > 0 ? checklist : undefined }
+      const draft: FollowUpDraft = { title: form.title, client, channel: form.channel, dueAt, allDay: false, targetAt, notes: form.notes, value, checklist: checklist.length > 0 ? checklist : undefined, recurrence: form.recurrence || undefined }
       const result = await api.create(draft)
       if (!result.ok) failure = result.error
     } else {
-      const patch = { title: form.title, client, channel: form.channel, notes: form.notes, value: value ?? null }
+      const patch = { title: form.title, client, channel: form.channel, notes: form.notes, value: value ?? null, recurrence: form.recurrence || null }
       const result = await api.update({ id: card.id, patch })
       if (!result.ok) failure = result.error
       const datesChanged = promiseMoved || form.targetAt !== toLocalInput(card.targetAt)
@@ -189,6 +191,16 @@ export function FollowUpDialog({ card, onClose, onSaved }: { card?: Card; onClos
             <input value={form.currency} onChange={(e) => set('currency')(e.target.value)} maxLength={3} />
           </Field>
         </div>
+        <Field label="Repeats" error={errors.recurrence}>
+          <select value={form.recurrence} onChange={(e) => set('recurrence')(e.target.value as FormState['recurrence'])}>
+            <option value="">Never</option>
+            {Object.entries(RECURRENCE_NAMES).map(([value, name]) => (
+              <option key={value} value={value}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </Field>
         <Field label="Notes" error={errors.notes}>
           <textarea value={form.notes} onChange={(e) => set('notes')(e.target.value)} rows={3} />
         </Field>

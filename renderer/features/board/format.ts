@@ -52,6 +52,8 @@ export function describeEvent(event: HistoryEvent, now: Date, card?: Pick<Card, 
       return `${when} · Reminder sent (${event.reminder === 'target' ? 'own target' : event.reminder === 'lead' ? 'before the deadline' : 'deadline passed'})`
     case 'headsUp':
       return `${when} · Heads-up sent to the client`
+    case 'recurred':
+      return `${when} · Next one planned (repeats)`
     case 'missed':
       return `${when} · Promise missed: the deadline passed without a heads-up`
   }
@@ -62,6 +64,12 @@ export const CHANNEL_ICONS: Record<Card['channel'], string> = {
   email: '✉',
   'in-person': '🤝',
   other: '•',
+}
+
+export const RECURRENCE_NAMES: Record<NonNullable<Card['recurrence']>, string> = {
+  weekly: 'Every week',
+  'every-2-weeks': 'Every 2 weeks',
+  monthly: 'Every month',
 }
 
 export const CHANNEL_NAMES: Record<Card['channel'], string> = {

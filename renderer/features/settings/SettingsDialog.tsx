@@ -3,6 +3,7 @@ import type { Settings } from '../../../electron/contract'
 import { Field } from '../../components/Field'
 import { Modal } from '../../components/Modal'
 import { api } from '../../lib/api'
+import { SequenceEditor } from './SequenceEditor'
 
 type Errors = Partial<Record<string, string>>
 
@@ -68,6 +69,9 @@ export function SettingsDialog({ onClose, onSaved }: { onClose(): void; onSaved(
               <input type="time" value={settings.quietHours.end} disabled={!settings.quietHours.enabled} onChange={(e) => set({ quietHours: { ...settings.quietHours, end: e.target.value } })} />
             </Field>
           </div>
+          <h3 className="form__section">After the sale</h3>
+          <SequenceEditor sequence={settings.sequences.won} onChange={(won) => set({ sequences: { ...settings.sequences, won } })} />
+          <SequenceEditor sequence={settings.sequences.delivered} onChange={(delivered) => set({ sequences: { ...settings.sequences, delivered } })} />
           {formError && (
             <p className="form__error" role="alert">
               {formError}

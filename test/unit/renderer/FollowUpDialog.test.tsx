@@ -59,6 +59,8 @@ describe('the New follow-up dialog', () => {
     expect(focused()).toBe(field('Currency'))
     await user.keyboard('{Control>}a{/Control}eur')
     await user.tab()
+    expect(focused()).toBe(field('Repeats'))
+    await user.tab()
     expect(focused()).toBe(field('Notes'))
     await user.tab()
     expect(focused()).toBe(field('Anything else they need to decide?'))

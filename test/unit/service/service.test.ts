@@ -134,3 +134,16 @@ describe("don't pester", () => {
     await reopened.close()
   })
 })
+
+describe('recurring follow-ups', () => {
+  it('plan the next one when one is marked done, and keep repeating', async () => {
+    await open()
+    const created = await call('create', { title: 'Weekly check-in', client: { name: 'Jenny Rivera' }, dueAt: '2026-11-24T10:00:00+01:00', recurrence: 'weekly' })
+    expect(created).toMatchObject({ ok: true, value: { recurrence: 'weekly' } })
+    await call('complete', { id: 'f1' })
+    const open_ = service.board().columns.promised.filter((c) => c.title === 'Weekly check-in')
+    expect(open_.map((c) => [c.dueAt, c.recurrence])).toEqual([[new Date('2026-12-01T10:00:00+01:00').toISOString(), 'weekly']])
+    expect((await call('update', { id: open_[0].id, patch: { recurrence: null } })) as unknown).toMatchObject({ ok: true })
+    expect(service.board().columns.promised.find((c) => c.id === open_[0].id)?.recurrence).toBeUndefined()
+  })
+})

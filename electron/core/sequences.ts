@@ -1,0 +1,53 @@
+import { addBusinessDays } from 'date-fns'
+import { DomainError } from './errors'
+import { DEFAULT_SETTINGS, type Data, type FollowUp, type Sequence, type Settings } from './schema'
+
+export type SequenceName = keyof Settings['sequences']
+
+/**
+ * The method's fifth rule, "after the sale, too": a thank-you when the deal
+ * closes; a confirmation call and a second thank-you once it is delivered.
+ * These are the defaults; the person edits them in settings.
+ */
+export const DEFAULT_SEQUENCES = DEFAULT_SETTINGS.sequences
+
+/**
+ * The follow-ups a sequence creates for `source`'s client: same channel, due
+ * the step's business days after now at the same local time, each following `source`.
+ */
+export function planSequence(sequence: Sequence, source: FollowUp, now: Date, newId: () => string): FollowUp[] {
+  const at = now.toISOString()
+  return sequence.steps.map((step) => {
+    const id = newId()
+    const dueAt = addBusinessDays(now, Math.max(1, step.offsetBusinessDays)).toISOString()
+    return {
+      id,
+      title: step.title.replaceAll('{client}', source.client.name).slice(0, 500),
+      client: source.client,
+      channel: source.channel,
+      createdAt: at,
+      dueAt,
+      allDay: false,
+      targetAt: dueAt,
+      notes: '',
+      history: [{ type: 'created', at }],
+      notifiedAt: {},
+      kind: step.kind,
+      checklist: [],
+      followsUp: source.id,
+    }
+  })
+}
+
+/**
+ * Adds a sequence's follow-ups after promise `id`. Steps already planned for it
+ * (same kind and title following it) are not added twice.
+ */
+export function startSequence(data: Data, id: string, name: SequenceName, now: Date, newId: () => string): { data: Data; created: FollowUp[] } {
+  const source = data.followUps.find((f) => f.id === id)
+  if (!source) throw new DomainError('not_found', 'That follow-up no longer exists.')
+  if (source.kind !== 'promise') throw new DomainError('invalid_input', 'Thank-yous and confirmation calls follow a promise to a client.')
+  const planned = planSequence(data.settings.sequences[name], source, now, newId)
+  const created = planned.filter((p) => !data.followUps.some((f) => f.followsUp === id && f.kind === p.kind && f.title === p.title))
+  return { data: created.length > 0 ? { ...data, followUps: [...data.followUps, ...created] } : data, created }
+}

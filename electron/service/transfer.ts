@@ -1,0 +1,66 @@
+import type { Handlers } from '../contract'
+import { csvPreview, importCsv } from '../core/csvImport'
+import { DomainError } from '../core/errors'
+import { followUpsIcs } from '../core/icsExport'
+import { exportFilename, importData } from '../core/importMerge'
+import type { Data } from '../core/schema'
+import { decodeDataFile } from '../store/decode'
+
+/** What the import / export handlers need from the service. */
+export interface TransferContext {
+  data(): Data
+  commit(next: Data): void
+  now(): Date
+  newId(): string
+  guardWritable(): void
+}
+
+/** The first problem of each row (up to 200 rows), keyed "row N", for a list under the message. */
+function rowFields(errors: { row: number; message: string }[]): Record<string, string> {
+  const fields: Record<string, string> = {}
+  for (const { row, message } of errors.slice(0, 200)) fields[`row ${row}`] ??= message
+  return fields
+}
+
+type TransferHandlers = Pick<Handlers, 'exportData' | 'importData' | 'previewCsv' | 'importCsv' | 'exportIcs'>
+
+export function transferHandlers(ctx: TransferContext): TransferHandlers {
+  return {
+    exportData: () => ({ filename: exportFilename(ctx.now()), json: JSON.stringify(ctx.data(), null, 2) + '\n' }),
+    importData: ({ json, mode }) => {
+      ctx.guardWritable()
+      const decoded = decodeDataFile(json.replace(/^\ufeff/, ''))
+      if (!decoded.ok) throw new DomainError('invalid_input', `This file cannot be imported: ${decoded.reason}. Nothing was changed.`)
+      if (decoded.newerVersion !== undefined) {
+        throw new DomainError(
+          'invalid_input',
+          `This file was saved by a newer version of Follow Through (format ${decoded.newerVersion}). Update the app to import it. Nothing was changed.`,
+        )
+      }
+      const { data, ...counts } = importData(ctx.data(), decoded.data, mode)
+      ctx.commit(data)
+      return counts
+    },
+    previewCsv: ({ text }) => csvPreview(text),
+    importCsv: ({ text, mapping }) => {
+      ctx.guardWritable()
+      const outcome = importCsv(ctx.data(), text, mapping, ctx.now(), ctx.newId)
+      if (outcome.errors.length > 0) {
+        const shown = outcome.errors.slice(0, 10).map((e) => `row ${e.row}: ${e.message}`)
+        const more = outcome.errors.length > shown.length ? ` (and ${outcome.errors.length - shown.length} more)` : ''
+        const rows = new Set(outcome.errors.map((e) => e.row)).size
+        throw new DomainError(
+          'invalid_input',
+          `Nothing was imported: ${rows} ${rows === 1 ? 'row has' : 'rows have'} problems, and an import is all or nothing. Fix ${rows === 1 ? 'it' : 'them'} and try again. ${shown.join('; ')}${more}`,
+          rowFields(outcome.errors),
+        )
+      }
+      ctx.commit(outcome.data)
+      return { created: outcome.created.length, errors: [] }
+    },
+    exportIcs: () => {
+      const now = ctx.now()
+      return { filename: exportFilename(now, 'ics', 'calendar'), ics: followUpsIcs(ctx.data(), now) }
+    },
+  }
+}

@@ -1,0 +1,89 @@
+// @vitest-environment jsdom
+import { render, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it, vi } from 'vitest'
+import { api } from '../../../renderer/lib/api'
+import { AwayPanel } from '../../../renderer/features/away/AwayPanel'
+import { SequenceDialog } from '../../../renderer/features/sale/SequenceDialog'
+import { Board } from '../../../renderer/features/board/Board'
+import type { CardActions } from '../../../renderer/features/board/FollowUpCard'
+import { makeBoard, makeCard, mockApi, ok } from './support'
+
+vi.mock('../../../renderer/lib/api', async () => (await import('./support')).apiModule())
+
+const NOW = new Date('2025-03-10T10:00:00+01:00')
+const overdue = (id: string, title: string, client: string) =>
+  makeCard({ id, title, client: { name: client }, column: 'overdue', dueAt: '2025-03-08T15:00:00.000Z', targetAt: '2025-03-07T15:00:00.000Z' })
+
+function awayBoard() {
+  const board = makeBoard([overdue('a', 'Send the proposal', 'Jenny Rivera'), overdue('b', 'Call back', 'Acme Corp'), overdue('c', 'Price list', 'Jenny Rivera')])
+  return { ...board, away: { ids: ['a', 'b', 'c'], since: '2025-03-08T15:00:00.000Z' } }
+}
+
+describe('the While you were away panel', () => {
+  it('groups by client and reschedules a client’s follow-ups in one call, asking whether they were told', async () => {
+    const bridge = mockApi(api)
+    bridge.bulk.mockResolvedValue(ok({ results: [{ id: 'a', ok: true }, { id: 'c', ok: true }] }))
+    const onMessage = vi.fn()
+    const onHeadsUp = vi.fn()
+    render(<AwayPanel board={awayBoard()} now={NOW} onHeadsUp={onHeadsUp} onMessage={onMessage} onError={vi.fn()} />)
+    const panel = screen.getByRole('region', { name: 'While you were away' })
+    const jenny = within(panel).getByRole('group', { name: 'Jenny Rivera' })
+    expect(within(jenny).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      expect.stringContaining('Send the proposal'),
+      expect.stringContaining('Price list'),
+    ])
+    await userEvent.click(within(jenny).getByRole('button', { name: 'Send heads-up: Price list' }))
+    expect(onHeadsUp).toHaveBeenCalledWith(expect.objectContaining({ id: 'c' }))
+
+    await userEvent.click(within(jenny).getByRole('button', { name: 'Reschedule: Jenny Rivera' }))
+    const dialog = screen.getByRole('dialog')
+    await userEvent.click(within(dialog).getByLabelText('Did you tell the clients?'))
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Reschedule' }))
+    expect(bridge.bulk).toHaveBeenCalledWith(expect.objectContaining({ ids: ['a', 'c'], action: 'reschedule', toldClient: true }))
+    expect(onMessage).toHaveBeenCalledWith('Moved 2 follow-ups to the new promised date.')
+  })
+
+  it('marks all done and is dismissed with Got it', async () => {
+    const bridge = mockApi(api)
+    bridge.bulk.mockResolvedValue(ok({ results: [{ id: 'a', ok: true }, { id: 'b', ok: true }, { id: 'c', ok: true }] }))
+    bridge.dismissAway.mockResolvedValue(ok({ dismissed: true }))
+    render(<AwayPanel board={awayBoard()} now={NOW} onHeadsUp={vi.fn()} onMessage={vi.fn()} onError={vi.fn()} />)
+    await userEvent.click(screen.getByRole('button', { name: 'Mark all done' }))
+    expect(bridge.bulk).toHaveBeenCalledWith({ ids: ['a', 'c', 'b'], action: 'complete' })
+    await userEvent.click(screen.getByRole('button', { name: 'Got it' }))
+    expect(bridge.dismissAway).toHaveBeenCalledWith({})
+  })
+
+  it('shows nothing when nothing went overdue while away', () => {
+    const { container } = render(<AwayPanel board={makeBoard([overdue('a', 'x', 'y')])} now={NOW} onHeadsUp={vi.fn()} onMessage={vi.fn()} onError={vi.fn()} />)
+    expect(container.textContent).toBe('')
+  })
+})
+
+describe('after the sale', () => {
+  it('offers Deal won and Delivered on promise cards only', async () => {
+    const afterSale = vi.fn()
+    const actions: CardActions = { complete: vi.fn(), snooze: vi.fn(), edit: vi.fn(), remove: vi.fn(), details: vi.fn(), logContact: vi.fn(), afterSale }
+    const promise = makeCard()
+    const thanks = makeCard({ id: 't', title: 'Thank Jenny', kind: 'thank-you' })
+    render(<Board columns={makeBoard([promise, thanks]).columns} now={NOW} actions={actions} onDrop={vi.fn()} />)
+    await userEvent.click(within(screen.getByRole('article', { name: promise.title })).getByRole('button', { name: 'Delivered' }))
+    expect(afterSale).toHaveBeenCalledWith(expect.objectContaining({ id: promise.id }), 'delivered')
+    expect(within(screen.getByRole('article', { name: 'Thank Jenny' })).queryByRole('button', { name: 'Deal won' })).toBeNull()
+  })
+
+  it('lists what will be created before creating it', async () => {
+    const bridge = mockApi(api)
+    const planned = [makeCard({ id: 's1', title: 'Thank Jenny Rivera for the business', kind: 'thank-you' })]
+    bridge.startSequence.mockResolvedValue(ok({ created: planned }))
+    const onDone = vi.fn()
+    render(<SequenceDialog card={makeCard()} sequence="won" onClose={vi.fn()} onDone={onDone} />)
+    const list = await screen.findByRole('list', { name: 'Follow-ups to add' })
+    expect(list.textContent).toContain('Thank Jenny Rivera for the business')
+    expect(bridge.startSequence).toHaveBeenCalledWith({ id: 'card-1', sequence: 'won', dryRun: true })
+    await userEvent.click(screen.getByRole('button', { name: 'Add it' }))
+    expect(bridge.startSequence).toHaveBeenLastCalledWith({ id: 'card-1', sequence: 'won' })
+    expect(onDone).toHaveBeenCalledWith('Planned 1 follow-up for Jenny Rivera.')
+  })
+})

@@ -1,0 +1,46 @@
+// @vitest-environment jsdom
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { DEFAULT_SETTINGS } from '../../../electron/core/schema'
+import { SettingsDialog } from '../../../renderer/features/settings/SettingsDialog'
+import { api as realApi } from '../../../renderer/lib/api'
+import { fail, mockApi, ok } from './support'
+
+vi.mock('../../../renderer/lib/api', async () => (await import('./support')).apiModule())
+const api = mockApi(realApi)
+
+beforeEach(() => {
+  vi.clearAllMocks()
+  api.getSettings.mockResolvedValue(ok(DEFAULT_SETTINGS))
+  api.updateSettings.mockImplementation(async (input) => ok({ ...DEFAULT_SETTINGS, ...input } as typeof DEFAULT_SETTINGS))
+})
+
+describe('settings', () => {
+  it('edits quiet hours and the "Deal won" steps, and saves them together', async () => {
+    const onSaved = vi.fn()
+    render(<SettingsDialog onClose={vi.fn()} onSaved={onSaved} />)
+    const user = userEvent.setup()
+    await user.click(await screen.findByLabelText('Quiet hours: hold reminders until they end'))
+    const title = screen.getByLabelText('Deal won step 1 title')
+    await user.clear(title)
+    await user.type(title, 'Send {{client} a handwritten card')
+    await user.click(screen.getByRole('button', { name: 'Add a step to “Deal won”' }))
+    await user.click(screen.getByRole('button', { name: 'Save settings' }))
+    const saved = api.updateSettings.mock.calls[0][0]
+    expect(saved.quietHours).toEqual({ ...DEFAULT_SETTINGS.quietHours, enabled: true })
+    expect(saved.sequences?.won.steps.map((step) => step.title)).toEqual(['Send {client} a handwritten card', 'Thank {client}'])
+    expect(onSaved).toHaveBeenCalledWith('Settings saved.')
+  })
+
+  it('shows why the service refused the settings and keeps the dialog open', async () => {
+    api.updateSettings.mockResolvedValue(fail('invalid_input', 'sequences.won.steps.0.title: Give the step a title.'))
+    const onClose = vi.fn()
+    render(<SettingsDialog onClose={onClose} onSaved={vi.fn()} />)
+    const user = userEvent.setup()
+    await user.clear(await screen.findByLabelText('Deal won step 1 title'))
+    await user.click(screen.getByRole('button', { name: 'Save settings' }))
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Give the step a title/)
+    expect(onClose).not.toHaveBeenCalled()
+  })
+})
