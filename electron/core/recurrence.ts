@@ -1,5 +1,9 @@
-import { RRule } from 'rrule'
+import * as rruleModule from 'rrule'
 import type { Data, FollowUp, Recurrence } from './schema'
+
+// rrule ships ESM (read by Vite and vitest) and a UMD build (what Node's own loader picks,
+// exposing everything on `default`); take RRule from whichever was loaded.
+const { RRule } = (rruleModule as unknown as { default?: typeof rruleModule }).default ?? rruleModule
 
 const RULES: Record<Recurrence, { freq: number; interval: number }> = {
   weekly: { freq: RRule.WEEKLY, interval: 1 },

@@ -1,15 +1,12 @@
-import { mkdir, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createFollowUp } from '../../electron/core/commands'
 import { emptyData } from '../../electron/core/schema'
-import { ensureRendererBuilt } from '../../electron/web/build'
 import { serviceBoard } from './support/api'
-import { card, region, waitForBoard } from './support/board'
-import { chromiumForTests, launchChromium } from './support/chromium'
-import { RESULTS_DIR } from './support/paths'
-import { makeDataDir, removeDataDir, startWebApp, type WebApp } from './support/webApp'
+import { card, region } from './support/board'
+import { chromiumForTests } from './support/chromium'
+import { useBrowserMode } from './support/suite'
 
 const chromiumPath = chromiumForTests()
 
@@ -31,47 +28,10 @@ async function seedAwayData(dataDir: string): Promise<void> {
 }
 
 describe.skipIf(!chromiumPath)('while you were away, in the browser', () => {
-  let browser: Browser
-  let dataDir: string
-  let app: WebApp
-  let context: BrowserContext
-  let page: Page
-
-  beforeAll(async () => {
-    await ensureRendererBuilt()
-    browser = await launchChromium(chromiumPath!)
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-  })
-
-  beforeEach(async () => {
-    dataDir = await makeDataDir()
-    await seedAwayData(dataDir)
-    app = await startWebApp({ dataDir })
-    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 } })
-    context.setDefaultTimeout(15_000)
-    page = await context.newPage()
-    await page.goto(app.url)
-    await waitForBoard(page)
-  })
-
-  afterEach(async ({ task }) => {
-    try {
-      if (task.result?.state === 'fail') {
-        await mkdir(RESULTS_DIR, { recursive: true })
-        const file = join(RESULTS_DIR, `away-${task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`)
-        await page.screenshot({ path: file, fullPage: true }).catch(() => {})
-        console.warn(`Screenshot: ${file}\nBrowser mode output:\n${app.output()}`)
-      }
-    } finally {
-      await context?.close()
-      await app?.stop().finally(() => removeDataDir(dataDir))
-    }
-  })
+  const suite = useBrowserMode('away', chromiumPath!, { seed: seedAwayData })
 
   it('groups what went overdue by client; Mark done per client empties the panel', async () => {
+    const { page, app } = suite
     const panel = page.getByRole('region', { name: 'While you were away', exact: true })
     await panel.getByRole('heading', { name: /3 follow-ups became overdue/ }).waitFor()
     const jenny = panel.getByRole('group', { name: 'Jenny Rivera', exact: true })
@@ -99,6 +59,7 @@ describe.skipIf(!chromiumPath)('while you were away, in the browser', () => {
   })
 
   it('Mark all done completes every one in one go', async () => {
+    const { page, app } = suite
     const panel = page.getByRole('region', { name: 'While you were away', exact: true })
     await panel.getByRole('button', { name: 'Mark all done', exact: true }).click()
     await panel.waitFor({ state: 'detached' })
@@ -108,6 +69,7 @@ describe.skipIf(!chromiumPath)('while you were away, in the browser', () => {
   })
 
   it('Got it hides the panel and leaves the cards overdue', async () => {
+    const { page, app } = suite
     const panel = page.getByRole('region', { name: 'While you were away', exact: true })
     await panel.getByRole('button', { name: 'Got it', exact: true }).click()
     await panel.waitFor({ state: 'detached' })

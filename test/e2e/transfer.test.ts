@@ -1,11 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { ensureRendererBuilt } from '../../electron/web/build'
-import { card, waitForBoard } from './support/board'
-import { chromiumForTests, launchChromium } from './support/chromium'
-import { makeDataDir, removeDataDir, startWebApp, type WebApp } from './support/webApp'
+import { describe, expect, it } from 'vitest'
+import { card } from './support/board'
+import { chromiumForTests } from './support/chromium'
+import { useBrowserMode } from './support/suite'
 
 const chromiumPath = chromiumForTests()
 const DAY = 24 * 3_600_000
@@ -19,41 +17,15 @@ const isoDay = (days: number) => {
 const csvFile = (text: string) => ({ name: 'leads.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') })
 
 describe.skipIf(!chromiumPath)('import and export in browser mode', () => {
-  let browser: Browser
-  let dataDir: string
-  let app: WebApp
-  let context: BrowserContext
-  let page: Page
-
-  beforeAll(async () => {
-    await ensureRendererBuilt()
-    browser = await launchChromium(chromiumPath!)
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
-
-  beforeEach(async () => {
-    dataDir = await makeDataDir()
-    app = await startWebApp({ dataDir })
-    context = await browser.newContext({ acceptDownloads: true })
-    page = await context.newPage()
-    await page.goto(app.url)
-    await waitForBoard(page)
-  })
-
-  afterEach(async () => {
-    await context?.close()
-    await app?.stop()
-    await removeDataDir(dataDir)
-  })
+  const suite = useBrowserMode('transfer', chromiumPath!, { context: { acceptDownloads: true } })
 
   const openDialog = async () => {
-    await page.getByRole('button', { name: 'Import / export', exact: true }).click()
-    return page.getByRole('dialog', { name: 'Import / export' })
+    await suite.page.getByRole('button', { name: 'Import / export', exact: true }).click()
+    return suite.page.getByRole('dialog', { name: 'Import / export' })
   }
 
   it('refuses a malformed CSV with a clear error and adds nothing; a valid one adds cards', async () => {
+    const { page } = suite
     let dialog = await openDialog()
     const malformed = `Title,Client,Promised by\nSend the proposal,Jenny Rivera,${isoDay(5)}\n,Tom Brill,someday\n`
     await dialog.getByLabel('CSV file').setInputFiles(csvFile(malformed))
@@ -79,6 +51,7 @@ describe.skipIf(!chromiumPath)('import and export in browser mode', () => {
   })
 
   it('downloads the data as JSON and the open follow-ups as a calendar', async () => {
+    const { page, dataDir } = suite
     const dialog = await openDialog()
     await dialog.getByLabel('CSV file').setInputFiles(csvFile(`Title,Client,Promised by\nSend the proposal,Jenny Rivera,${isoDay(5)}\n`))
     await dialog.getByRole('button', { name: 'Import 1 row' }).click()

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { AppError, Card, Channel, FollowUpDraft, Recurrence } from '../../../electron/contract'
 import { Field } from '../../components/Field'
+import { FormActions } from '../../components/FormActions'
 import { Modal } from '../../components/Modal'
 import { api } from '../../lib/api'
 import { CadenceWarning, useCadenceCheck } from '../cadence/CadenceWarning'
@@ -209,19 +210,7 @@ export function FollowUpDialog({ card, onClose, onSaved }: { card?: Card; onClos
             <textarea value={form.decisions} onChange={(e) => set('decisions')(e.target.value)} rows={2} placeholder={'One per line, e.g. Which plan?'} />
           </Field>
         )}
-        {formError && (
-          <p className="form__error" role="alert">
-            {formError}
-          </p>
-        )}
-        <div className="form__actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={saving}>
-            {card ? 'Save' : 'Add follow-up'}
-          </button>
-        </div>
+        <FormActions error={formError} submitLabel={card ? 'Save' : 'Add follow-up'} onCancel={onClose} busy={saving} />
       </form>
     </Modal>
   )

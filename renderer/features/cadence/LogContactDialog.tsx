@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { Card, Channel } from '../../../electron/contract'
 import { Field } from '../../components/Field'
+import { FormActions } from '../../components/FormActions'
 import { Modal } from '../../components/Modal'
 import { api } from '../../lib/api'
 import { CHANNEL_NAMES } from '../board/format'
@@ -39,19 +40,7 @@ export function LogContactDialog({ card, onClose, onDone }: { card: Card; onClos
         <Field label="Note">
           <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={3} placeholder="What did you talk about?" />
         </Field>
-        {error && (
-          <p className="form__error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form__actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Log contact
-          </button>
-        </div>
+        <FormActions error={error} submitLabel="Log contact" onCancel={onClose} />
       </form>
     </Modal>
   )

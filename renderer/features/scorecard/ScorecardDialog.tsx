@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import type { OutcomeCounts, Scorecard } from '../../../electron/contract'
 import { Modal } from '../../components/Modal'
 import { api } from '../../lib/api'
-import { downloadText } from './download'
+import { downloadText } from '../../lib/download'
 import { margin, money, percent } from './format'
 import { OUTCOMES, WeekChart } from './WeekChart'
 import './scorecard.css'
@@ -60,7 +60,7 @@ export function ScorecardDialog({ onClose, refreshKey }: { onClose(): void; refr
 
   async function download() {
     const result = await api.exportScorecardCsv({})
-    if (result.ok) downloadText(result.value.filename, result.value.csv)
+    if (result.ok) downloadText(result.value.filename, result.value.csv, { type: 'text/csv;charset=utf-8', byteOrderMark: true })
     else setError(result.error.message)
   }
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { Settings } from '../../../electron/contract'
 import { Field } from '../../components/Field'
+import { FormActions } from '../../components/FormActions'
 import { Modal } from '../../components/Modal'
 import { api } from '../../lib/api'
 import { SequenceEditor } from './SequenceEditor'
@@ -72,19 +73,7 @@ export function SettingsDialog({ onClose, onSaved }: { onClose(): void; onSaved(
           <h3 className="form__section">After the sale</h3>
           <SequenceEditor sequence={settings.sequences.won} onChange={(won) => set({ sequences: { ...settings.sequences, won } })} />
           <SequenceEditor sequence={settings.sequences.delivered} onChange={(delivered) => set({ sequences: { ...settings.sequences, delivered } })} />
-          {formError && (
-            <p className="form__error" role="alert">
-              {formError}
-            </p>
-          )}
-          <div className="form__actions">
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="primary">
-              Save settings
-            </button>
-          </div>
+          <FormActions error={formError} submitLabel="Save settings" onCancel={onClose} />
         </form>
       ) : (
         <p>{formError ?? 'Loading…'}</p>

@@ -2,20 +2,8 @@ import { useState } from 'react'
 import type { CsvField, CsvMapping, CsvPreview } from '../../../electron/contract'
 import { Modal } from '../../components/Modal'
 import { api } from '../../lib/api'
+import { downloadText } from '../../lib/download'
 import './transfer.css'
-
-/** Saves text as a file through a temporary <a download> (no byte-order mark: the files are read back by programs). */
-function download(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = filename
-  link.style.display = 'none'
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
 
 /** A chosen file's text (FileReader: in every browser, Electron and jsdom). */
 function readText(file: File): Promise<string> {
@@ -60,14 +48,14 @@ export function TransferDialog({ onClose, onDone, readOnly }: { onClose(): void;
   async function exportJson() {
     const result = await api.exportData({})
     if (!result.ok) return fail(result.error)
-    download(result.value.filename, result.value.json, 'application/json')
+    downloadText(result.value.filename, result.value.json, { type: 'application/json' })
     setStatus(`Saved ${result.value.filename}.`)
   }
 
   async function exportIcs() {
     const result = await api.exportIcs({})
     if (!result.ok) return fail(result.error)
-    download(result.value.filename, result.value.ics, 'text/calendar;charset=utf-8')
+    downloadText(result.value.filename, result.value.ics, { type: 'text/calendar;charset=utf-8' })
     setStatus(`Saved ${result.value.filename}.`)
   }
 

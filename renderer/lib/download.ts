@@ -1,10 +1,11 @@
 /**
  * Saves text as a file through a temporary <a download>: works in any browser and
  * in Electron's sandboxed renderer (the main process shows the save dialog).
+ * `byteOrderMark` helps spreadsheet apps read UTF-8 names (accents, umlauts) in CSV;
+ * files read back by programs (JSON, ICS) go without.
  */
-export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  // A byte-order mark so spreadsheet apps read UTF-8 names (accents, umlauts) correctly.
-  const blob = new Blob(['\ufeff', text], { type })
+export function downloadText(filename: string, text: string, options: { type: string; byteOrderMark?: boolean }): void {
+  const blob = new Blob(options.byteOrderMark ? ['\ufeff', text] : [text], { type: options.type })
   const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url

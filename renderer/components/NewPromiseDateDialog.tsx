@@ -1,0 +1,54 @@
+import { addDays, setHours, startOfHour } from 'date-fns'
+import { useState } from 'react'
+import { fromLocalInput, toLocalInput } from '../features/board/format'
+import { Field } from './Field'
+import { FormActions } from './FormActions'
+import { Modal } from './Modal'
+
+/**
+ * Asks for a new promised date and whether the client heard about it:
+ * renegotiated-with-notice is not a silent miss. `onSave` returns an error to show, or null.
+ */
+export function NewPromiseDateDialog({
+  title,
+  toldQuestion,
+  onSave,
+  onClose,
+}: {
+  title: string
+  toldQuestion: string
+  onSave(dueAt: string, toldClient: boolean): Promise<string | null>
+  onClose(): void
+}) {
+  const [dueAt, setDueAt] = useState(() => toLocalInput(startOfHour(setHours(addDays(new Date(), 1), 16)).toISOString()))
+  const [toldClient, setToldClient] = useState(false)
+  const [error, setError] = useState<string | undefined>()
+
+  async function save() {
+    const iso = fromLocalInput(dueAt)
+    if (!iso) return setError('Pick the new date and time you promised.')
+    const failure = await onSave(iso, toldClient)
+    if (failure) return setError(failure)
+    onClose()
+  }
+
+  return (
+    <Modal title={title} onClose={onClose}>
+      <form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault()
+          void save()
+        }}
+      >
+        <Field label="New promised date" error={error}>
+          <input type="datetime-local" value={dueAt} onChange={(e) => setDueAt(e.target.value)} autoFocus />
+        </Field>
+        <label className="form__check">
+          <input type="checkbox" checked={toldClient} onChange={(e) => setToldClient(e.target.checked)} /> {toldQuestion}
+        </label>
+        <FormActions submitLabel="Reschedule" onCancel={onClose} />
+      </form>
+    </Modal>
+  )
+}
