@@ -42,6 +42,11 @@ export interface DesktopNotifierOptions {
 /** How many shown notifications are kept referenced, so their click handlers survive garbage collection. */
 const RETAINED = 50
 
+let latest: ElectronNotification | null = null
+
+/** The notification shown last, for the Electron end-to-end tests to click (see shell.ts). */
+export const latestNotification = (): ElectronNotification | null => latest
+
 /** The desktop shell's notifier: Electron or node-notifier per platform, the in-app banner as the last resort. */
 export function createDesktopNotifier(options: DesktopNotifierOptions): Notifier {
   const { platform, onClick, onUnavailable, iconPath } = options
@@ -69,6 +74,7 @@ export function createDesktopNotifier(options: DesktopNotifierOptions): Notifier
       onUnavailable(notification, `the system refused the notification (${error})`)
     })
     retained.add(shown)
+    latest = shown
     if (retained.size > RETAINED) release(retained.values().next().value as ElectronNotification)
     shown.show()
   }

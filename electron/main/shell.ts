@@ -10,12 +10,12 @@ import { Store } from '../store/store'
 import { appMenuTemplate } from './appMenu'
 import { registerIpc } from './ipc'
 import { createLoginItem, launchedHidden, type LoginItem } from './loginItem'
-import { createDesktopNotifier } from './notifications'
+import { createDesktopNotifier, latestNotification } from './notifications'
 import { hardenSession, hardenWebContents } from './security'
 import { SHELL_COMMAND_CHANNEL, type ShellCommand } from '../contract/methods'
 import { ShellNotices } from './shellNotices'
 import { registerQuickAddShortcut, shortcutNotice } from './shortcut'
-import { createTray, type TrayHandlers, type TrayView } from './tray'
+import { createTray, currentTrayMenu, type TrayHandlers, type TrayView } from './tray'
 import { trayModel } from './trayModel'
 import { closeAction, createBoardWindow, rememberWindowState, rendererIndexPath } from './window'
 import { loadWindowState, windowStateFile } from './windowState'
@@ -61,6 +61,9 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
   let trayView: TrayView | null = null
   let quitting = false
   const notices = new ShellNotices()
+  // Native surfaces (tray menu, OS notifications) cannot be reached by Playwright; its
+  // Electron tests reach them through this handle, which exists only when they ask.
+  if (env.FOLLOW_THROUGH_E2E === '1') Object.assign(globalThis, { followThroughE2E: { trayMenu: currentTrayMenu, latestNotification } })
   const resourcesDir = join(app.getAppPath(), 'resources')
   let loginItem: LoginItem = { available: false, isEnabled: () => false, setEnabled: () => {} }
 

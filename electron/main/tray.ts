@@ -79,6 +79,7 @@ export interface TrayView {
 
 // Held at module level: a Tray that is garbage collected vanishes with its menu and handlers.
 let tray: Tray | null = null
+let trayMenu: Electron.Menu | null = null
 
 function withCount(icon: Electron.NativeImage, count: number): Electron.NativeImage {
   if (count <= 0) return icon
@@ -116,7 +117,8 @@ export function createTray({ platform, resourcesDir, handlers }: CreateTrayOptio
       else created.setImage(withCount(icon, model.badgeCount))
       // The dock (macOS) and Unity launchers (Linux) show a badge; Windows has none for trays.
       if (platform === 'darwin' || platform === 'linux') app.setBadgeCount(model.badgeCount)
-      created.setContextMenu(Menu.buildFromTemplate(toMenuTemplate(model.menu, handlers, platform)))
+      trayMenu = Menu.buildFromTemplate(toMenuTemplate(model.menu, handlers, platform))
+      created.setContextMenu(trayMenu)
     },
     destroy() {
       if (!created.isDestroyed()) created.destroy()
@@ -127,3 +129,6 @@ export function createTray({ platform, resourcesDir, handlers }: CreateTrayOptio
 
 /** The tray currently held, for tests and diagnostics. */
 export const currentTray = (): Tray | null => tray
+
+/** The tray's current menu, for the Electron end-to-end tests to click (see shell.ts). */
+export const currentTrayMenu = (): Electron.Menu | null => trayMenu
