@@ -87,4 +87,22 @@ describe.skipIf(!chromiumPath)('the method in the browser', () => {
     expect(stored.checklist.map((step) => step.done)).toEqual([true, false, false, false])
     expect(await region(page, 'Done').getByRole('article').count()).toBe(1)
   })
+
+  it("warns before a follow-up would pester a client just contacted, and still lets it be added", async () => {
+    const { page, app } = suite
+    const title = 'Send the proposal'
+    await createOverHttp(app, { title, client: CLIENT, channel: 'email', dueAt: inMs(3 * DAY), targetAt: inMs(2 * DAY) })
+    await card(page, title).getByRole('button', { name: 'Log contact', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: `Log a contact with ${CLIENT.name}` })
+    await dialog.getByLabel('Note').fill('Talked through the pricing')
+    await dialog.getByRole('button', { name: 'Log contact', exact: true }).click()
+    await dialog.waitFor({ state: 'detached' })
+
+    const box = page.getByRole('textbox', { name: 'Quick add', exact: true })
+    await box.fill('Call Jenny Rivera in 2 days')
+    const warning = page.getByText(/Easy on Jenny Rivera: you were last in touch on .* \(at most 1 per 7 days\)\. .* or later would fit\. You can still add it\./)
+    await warning.waitFor({ state: 'visible' })
+    await box.press('Enter')
+    await card(page, 'Call Jenny Rivera').waitFor({ state: 'visible' })
+  })
 })
