@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AppError, Result } from '../../../electron/contract'
-import { emptyData, type Data } from '../../../electron/core/schema'
+import { CURRENT_SCHEMA_VERSION, emptyData, type Data } from '../../../electron/core/schema'
 import { dispatch } from '../../../electron/service/dispatch'
 import { FollowThroughService } from '../../../electron/service/service'
 import { Store } from '../../../electron/store/store'
@@ -61,7 +61,7 @@ describe('JSON export and import', () => {
     await create('Send the proposal')
     const { filename, json } = await call<{ filename: string; json: string }>('exportData', {})
     expect(filename).toBe('follow-through-export-2026-11-23.json')
-    expect(json).toContain('\n  "schemaVersion": 4')
+    expect(json).toContain(`\n  "schemaVersion": ${CURRENT_SCHEMA_VERSION}`)
     expect(JSON.parse(json)).toEqual(store.data)
   })
 
@@ -83,7 +83,7 @@ describe('JSON export and import', () => {
     const v1 = await readFile(join(import.meta.dirname, '../../fixtures/follow-through.v1.json'), 'utf8')
     const result = await call<{ added: number }>('importData', { json: v1, mode: 'merge' })
     expect(result.added).toBeGreaterThan(0)
-    expect(store.data.schemaVersion).toBe(4)
+    expect(store.data.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
   })
 
   it('a bad JSON import writes nothing and says why', async () => {
