@@ -32,7 +32,9 @@ export function SettingsDialog({ onClose, onSaved }: { onClose(): void; onSaved(
     onClose()
   }
 
+  // An emptied number field is NaN until retyped; the service refuses it with a message if saved so.
   const number = (value: string) => (value.trim() === '' ? Number.NaN : Number(value))
+  const shown = (value: number) => (Number.isNaN(value) ? '' : value)
 
   return (
     <Modal title="Settings" onClose={onClose}>
@@ -46,13 +48,13 @@ export function SettingsDialog({ onClose, onSaved }: { onClose(): void; onSaved(
           }}
         >
           <Field label="Aim this many business days before the promise" error={errors.targetBufferBusinessDays}>
-            <input type="number" min={0} max={30} value={settings.targetBufferBusinessDays} onChange={(e) => set({ targetBufferBusinessDays: number(e.target.value) })} />
+            <input type="number" min={0} max={30} value={shown(settings.targetBufferBusinessDays)} onChange={(e) => set({ targetBufferBusinessDays: number(e.target.value) })} />
           </Field>
           <Field label="Remind me this many minutes before a promise is due" error={errors.leadTimeMinutes}>
-            <input type="number" min={0} value={settings.leadTimeMinutes} onChange={(e) => set({ leadTimeMinutes: number(e.target.value) })} />
+            <input type="number" min={0} value={shown(settings.leadTimeMinutes)} onChange={(e) => set({ leadTimeMinutes: number(e.target.value) })} />
           </Field>
           <Field label="Remind me of all-day promises at (hour)" error={errors.allDayReminderHour}>
-            <input type="number" min={0} max={23} value={settings.allDayReminderHour} onChange={(e) => set({ allDayReminderHour: number(e.target.value) })} />
+            <input type="number" min={0} max={23} value={shown(settings.allDayReminderHour)} onChange={(e) => set({ allDayReminderHour: number(e.target.value) })} />
           </Field>
           <label className="form__check">
             <input
@@ -70,6 +72,34 @@ export function SettingsDialog({ onClose, onSaved }: { onClose(): void; onSaved(
               <input type="time" value={settings.quietHours.end} disabled={!settings.quietHours.enabled} onChange={(e) => set({ quietHours: { ...settings.quietHours, end: e.target.value } })} />
             </Field>
           </div>
+          <h3 className="form__section">Don’t pester</h3>
+          <div className="form__row">
+            <Field label="At most this many touches per client" error={errors['cadence.maxTouches']}>
+              <input type="number" min={1} max={50} value={shown(settings.cadence.maxTouches)} onChange={(e) => set({ cadence: { ...settings.cadence, maxTouches: number(e.target.value) } })} />
+            </Field>
+            <Field label="In any this many days" error={errors['cadence.windowDays']}>
+              <input type="number" min={1} max={90} value={shown(settings.cadence.windowDays)} onChange={(e) => set({ cadence: { ...settings.cadence, windowDays: number(e.target.value) } })} />
+            </Field>
+          </div>
+          <h3 className="form__section">Follow through</h3>
+          <label className="form__check">
+            <input
+              type="checkbox"
+              checked={settings.followThrough.enabled}
+              onChange={(e) => set({ followThrough: { ...settings.followThrough, enabled: e.target.checked } })}
+            />{' '}
+            Plan a check-in after each delivered promise
+          </label>
+          <Field label="Check in this many business days after delivery" error={errors['followThrough.afterBusinessDays']}>
+            <input
+              type="number"
+              min={0}
+              max={30}
+              value={shown(settings.followThrough.afterBusinessDays)}
+              disabled={!settings.followThrough.enabled}
+              onChange={(e) => set({ followThrough: { ...settings.followThrough, afterBusinessDays: number(e.target.value) } })}
+            />
+          </Field>
           <h3 className="form__section">After the sale</h3>
           <SequenceEditor sequence={settings.sequences.won} onChange={(won) => set({ sequences: { ...settings.sequences, won } })} />
           <SequenceEditor sequence={settings.sequences.delivered} onChange={(delivered) => set({ sequences: { ...settings.sequences, delivered } })} />

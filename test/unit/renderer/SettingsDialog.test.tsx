@@ -17,7 +17,7 @@ beforeEach(() => {
 })
 
 describe('settings', () => {
-  it('edits quiet hours and the "Deal won" steps, and saves them together', async () => {
+  it('edits quiet hours, the cadence, follow-through and the "Deal won" steps, and saves them together', async () => {
     const onSaved = vi.fn()
     render(<SettingsDialog onClose={vi.fn()} onSaved={onSaved} />)
     const user = userEvent.setup()
@@ -26,10 +26,16 @@ describe('settings', () => {
     await user.clear(title)
     await user.type(title, 'Send {{client} a handwritten card')
     await user.click(screen.getByRole('button', { name: 'Add a step to “Deal won”' }))
+    const maxTouches = screen.getByLabelText('At most this many touches per client')
+    await user.clear(maxTouches)
+    await user.type(maxTouches, '2')
+    await user.click(screen.getByLabelText('Plan a check-in after each delivered promise'))
     await user.click(screen.getByRole('button', { name: 'Save settings' }))
     const saved = api.updateSettings.mock.calls[0][0]
     expect(saved.quietHours).toEqual({ ...DEFAULT_SETTINGS.quietHours, enabled: true })
     expect(saved.sequences?.won.steps.map((step) => step.title)).toEqual(['Send {client} a handwritten card', 'Thank {client}'])
+    expect(saved.cadence).toEqual({ maxTouches: 2, windowDays: 7 })
+    expect(saved.followThrough).toEqual({ enabled: false, afterBusinessDays: 1 })
     expect(onSaved).toHaveBeenCalledWith('Settings saved.')
   })
 
