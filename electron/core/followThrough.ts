@@ -1,6 +1,7 @@
 import { addBusinessDays } from 'date-fns'
 import { completeFollowUp } from './commands'
 import { planNextOccurrence } from './recurrence'
+import { plannedTouch } from './touch'
 import type { Data, FollowUp, Settings } from './schema'
 
 /** The method's fourth rule: after delivering, follow through. The steps of a check-in. */
@@ -18,24 +19,18 @@ export const CHECK_IN_STEPS = [
  */
 export function followThroughFor(promise: FollowUp, settings: Settings, now: Date, newId: string): FollowUp | null {
   if (promise.kind !== 'promise' || promise.completedAt === undefined || !settings.followThrough.enabled) return null
-  const at = now.toISOString()
   const dueAt = addBusinessDays(now, settings.followThrough.afterBusinessDays).toISOString()
-  return {
-    id: newId,
-    title: `Check in with ${promise.client.name}: ${promise.title}`.slice(0, 500),
-    client: promise.client,
-    channel: promise.channel,
-    createdAt: at,
-    dueAt,
-    allDay: false,
-    targetAt: dueAt,
-    notes: '',
-    history: [{ type: 'created', at }],
-    notifiedAt: {},
-    kind: 'check-in',
-    checklist: CHECK_IN_STEPS.map((text, index) => ({ id: `${newId}-step-${index + 1}`, text, done: false })),
-    followsUp: promise.id,
-  }
+  return plannedTouch(
+    promise,
+    {
+      id: newId,
+      title: `Check in with ${promise.client.name}: ${promise.title}`,
+      kind: 'check-in',
+      dueAt,
+      checklist: CHECK_IN_STEPS.map((text, index) => ({ id: `${newId}-step-${index + 1}`, text, done: false })),
+    },
+    now,
+  )
 }
 
 /**

@@ -1,5 +1,6 @@
 import { addBusinessDays } from 'date-fns'
 import { DomainError } from './errors'
+import { plannedTouch } from './touch'
 import { DEFAULT_SETTINGS, type Data, type FollowUp, type Sequence, type Settings } from './schema'
 
 export type SequenceName = keyof Settings['sequences']
@@ -16,27 +17,19 @@ export const DEFAULT_SEQUENCES = DEFAULT_SETTINGS.sequences
  * the step's business days after now at the same local time, each following `source`.
  */
 export function planSequence(sequence: Sequence, source: FollowUp, now: Date, newId: () => string): FollowUp[] {
-  const at = now.toISOString()
-  return sequence.steps.map((step) => {
-    const id = newId()
-    const dueAt = addBusinessDays(now, Math.max(1, step.offsetBusinessDays)).toISOString()
-    return {
-      id,
-      title: step.title.replaceAll('{client}', source.client.name).slice(0, 500),
-      client: source.client,
-      channel: source.channel,
-      createdAt: at,
-      dueAt,
-      allDay: false,
-      targetAt: dueAt,
-      notes: '',
-      history: [{ type: 'created', at }],
-      notifiedAt: {},
-      kind: step.kind,
-      checklist: [],
-      followsUp: source.id,
-    }
-  })
+  return sequence.steps.map((step) =>
+    plannedTouch(
+      source,
+      {
+        id: newId(),
+        title: step.title.replaceAll('{client}', source.client.name),
+        kind: step.kind,
+        dueAt: addBusinessDays(now, Math.max(1, step.offsetBusinessDays)).toISOString(),
+        checklist: [],
+      },
+      now,
+    ),
+  )
 }
 
 /**
