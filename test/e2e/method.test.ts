@@ -92,6 +92,7 @@ describe.skipIf(!chromiumPath)('the method in the browser', () => {
     const { page, app } = suite
     const title = 'Send the proposal'
     await createOverHttp(app, { title, client: CLIENT, channel: 'email', dueAt: inMs(3 * DAY), targetAt: inMs(2 * DAY) })
+    await card(page, title).getByRole('button', { name: `More actions for “${title}”`, exact: true }).click()
     await card(page, title).getByRole('button', { name: 'Log contact', exact: true }).click()
     const dialog = page.getByRole('dialog', { name: `Log a contact with ${CLIENT.name}` })
     await dialog.getByLabel('Note').fill('Talked through the pricing')

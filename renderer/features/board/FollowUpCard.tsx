@@ -1,5 +1,5 @@
 import { useDraggable } from '@dnd-kit/core'
-import { memo } from 'react'
+import { memo, useState } from 'react'
 import type { Card } from '../../../electron/contract'
 import { CHANNEL_ICONS, CHANNEL_NAMES, RECURRENCE_NAMES, describeBuffer, describeDeadline, describeLateness, describeMargin, formatMoney } from './format'
 import { SnoozeMenu } from './SnoozeMenu'
@@ -57,6 +57,8 @@ export function CardPreview({ card, now }: { card: Card; now: Date }) {
 export const FollowUpCard = memo(function FollowUpCard({ card, now, actions }: { card: Card; now: Date; actions: CardActions }) {
   const { setNodeRef, setActivatorNodeRef, listeners, attributes, isDragging } = useDraggable({ id: card.id, data: { card } })
   const done = card.column === 'done'
+  // Less frequent actions wait behind "More", so a card stays readable at a glance.
+  const [more, setMore] = useState(false)
   return (
     <article
       ref={setNodeRef}
@@ -88,12 +90,10 @@ export const FollowUpCard = memo(function FollowUpCard({ card, now, actions }: {
         {!done && <button onClick={() => actions.complete(card)}>Mark done</button>}
         {!done && <SnoozeMenu title={card.title} onSnooze={(until) => actions.snooze(card, until)} />}
         {!done && (card.atRisk || card.column === 'overdue') && actions.headsUp && <button onClick={() => actions.headsUp?.(card)}>Send heads-up</button>}
-        {card.kind === 'promise' && actions.afterSale && <button onClick={() => actions.afterSale?.(card, 'won')}>Deal won</button>}
-        {card.kind === 'promise' && actions.afterSale && <button onClick={() => actions.afterSale?.(card, 'delivered')}>Delivered</button>}
         <button onClick={() => actions.edit(card)}>Edit</button>
         <button onClick={() => actions.remove(card)}>Delete</button>
-        <button onClick={() => actions.logContact(card)} title="Record a call, email or meeting with this client">
-          Log contact
+        <button aria-expanded={more} aria-label={`More actions for “${card.title}”`} onClick={() => setMore(!more)}>
+          More
         </button>
         {card.client.phone && (
           <a className="card__contact" href={`tel:${card.client.phone.replace(/[^\d+]/g, '')}`}>
@@ -104,6 +104,15 @@ export const FollowUpCard = memo(function FollowUpCard({ card, now, actions }: {
           <a className="card__contact" href={`mailto:${card.client.email}?subject=${encodeURIComponent(card.title)}`}>
             Email
           </a>
+        )}
+        {more && (
+          <div className="card__more">
+            <button onClick={() => actions.logContact(card)} title="Record a call, email or meeting with this client">
+              Log contact
+            </button>
+            {card.kind === 'promise' && actions.afterSale && <button onClick={() => actions.afterSale?.(card, 'won')}>Deal won</button>}
+            {card.kind === 'promise' && actions.afterSale && <button onClick={() => actions.afterSale?.(card, 'delivered')}>Delivered</button>}
+          </div>
         )}
       </div>
     </article>

@@ -68,9 +68,15 @@ describe('after the sale', () => {
     const promise = makeCard()
     const thanks = makeCard({ id: 't', title: 'Thank Jenny', kind: 'thank-you' })
     render(<Board columns={makeBoard([promise, thanks]).columns} now={NOW} actions={actions} onDrop={vi.fn()} />)
-    await userEvent.click(within(screen.getByRole('article', { name: promise.title })).getByRole('button', { name: 'Delivered' }))
+    const promiseCard = within(screen.getByRole('article', { name: promise.title }))
+    expect(promiseCard.queryByRole('button', { name: 'Delivered' })).toBeNull()
+    await userEvent.click(promiseCard.getByRole('button', { name: `More actions for “${promise.title}”` }))
+    await userEvent.click(promiseCard.getByRole('button', { name: 'Delivered' }))
     expect(afterSale).toHaveBeenCalledWith(expect.objectContaining({ id: promise.id }), 'delivered')
-    expect(within(screen.getByRole('article', { name: 'Thank Jenny' })).queryByRole('button', { name: 'Deal won' })).toBeNull()
+    const thanksCard = within(screen.getByRole('article', { name: 'Thank Jenny' }))
+    await userEvent.click(thanksCard.getByRole('button', { name: 'More actions for “Thank Jenny”' }))
+    expect(thanksCard.queryByRole('button', { name: 'Deal won' })).toBeNull()
+    expect(thanksCard.getByRole('button', { name: 'Log contact' })).toBeTruthy()
   })
 
   it('lists what will be created before creating it', async () => {
