@@ -1,3 +1,4 @@
+import { findFollowUp } from './commands'
 import { DomainError } from './errors'
 import type { ChecklistItem, Data, FollowUp } from './schema'
 
@@ -6,8 +7,7 @@ import type { ChecklistItem, Data, FollowUp } from './schema'
 const MAX_ITEMS = 50
 
 function change(data: Data, id: string, edit: (checklist: ChecklistItem[]) => ChecklistItem[]): Data {
-  const current = data.followUps.find((f) => f.id === id)
-  if (!current) throw new DomainError('not_found', 'That follow-up no longer exists. It may have been deleted in another window.')
+  const current = findFollowUp(data, id)
   const checklist = edit(current.checklist)
   if (checklist === current.checklist) return data
   const next: FollowUp = { ...current, checklist }

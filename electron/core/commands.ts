@@ -37,7 +37,8 @@ function resolveDates(
   return { dueAt, targetAt }
 }
 
-function find(data: Data, id: string): FollowUp {
+/** The follow-up with this id, or a refusal a person understands. */
+export function findFollowUp(data: Data, id: string): FollowUp {
   const followUp = data.followUps.find((f) => f.id === id)
   if (!followUp) throw new DomainError('not_found', 'That follow-up no longer exists. It may have been deleted in another window.')
   return followUp
@@ -76,7 +77,7 @@ export function createFollowUp(data: Data, draft: FollowUpDraft, now: Date, id: 
 }
 
 export function updateFollowUp(data: Data, id: string, patch: FollowUpPatch, now: Date): Data {
-  const current = find(data, id)
+  const current = findFollowUp(data, id)
   const { value, recurrence, ...rest } = patch
   const next: FollowUp = { ...current, ...rest, client: rest.client ?? current.client } as FollowUp
   // null clears an optional field; undefined leaves it as it is.
@@ -92,7 +93,7 @@ export function updateFollowUp(data: Data, id: string, patch: FollowUpPatch, now
 }
 
 export function completeFollowUp(data: Data, id: string, now: Date): Data {
-  const current = find(data, id)
+  const current = findFollowUp(data, id)
   if (current.completedAt) return data
   const at = now.toISOString()
   const next = withEvent(current, { type: 'completed', at }, { completedAt: at })
@@ -101,7 +102,7 @@ export function completeFollowUp(data: Data, id: string, now: Date): Data {
 }
 
 export function reopenFollowUp(data: Data, id: string, now: Date): Data {
-  const current = find(data, id)
+  const current = findFollowUp(data, id)
   if (!current.completedAt) return data
   const next = withEvent(current, { type: 'reopened', at: now.toISOString() }, {})
   delete next.completedAt
@@ -109,7 +110,7 @@ export function reopenFollowUp(data: Data, id: string, now: Date): Data {
 }
 
 export function snoozeFollowUp(data: Data, id: string, until: Date, now: Date): Data {
-  const current = find(data, id)
+  const current = findFollowUp(data, id)
   if (until.getTime() <= now.getTime()) {
     throw new DomainError('invalid_input', 'A snooze must end in the future.', { until: 'This is in the past.' })
   }
@@ -124,7 +125,7 @@ export function rescheduleFollowUp(
   input: { dueAt: string; allDay: boolean; targetAt?: string; toldClient: boolean },
   now: Date,
 ): Data {
-  const current = find(data, id)
+  const current = findFollowUp(data, id)
   const { dueAt, targetAt } = resolveDates(input, now, data)
   const to = { dueAt: dueAt.toISOString(), targetAt: targetAt.toISOString() }
   const event: HistoryEvent = {
@@ -142,7 +143,7 @@ export function rescheduleFollowUp(
 
 /** Pulls a promise into today's work: the own target becomes now, so the card is Due. */
 export function planForToday(data: Data, id: string, now: Date): Data {
-  const current = find(data, id)
+  const current = findFollowUp(data, id)
   if (current.completedAt) throw new DomainError('invalid_input', 'This follow-up is done. Reopen it first.')
   const targetAt = new Date(Math.min(now.getTime(), Date.parse(current.dueAt))).toISOString()
   if (targetAt === current.targetAt) return data
@@ -150,7 +151,7 @@ export function planForToday(data: Data, id: string, now: Date): Data {
 }
 
 export function removeFollowUp(data: Data, id: string): { data: Data; removed: FollowUp } {
-  const removed = find(data, id)
+  const removed = findFollowUp(data, id)
   return { data: { ...data, followUps: data.followUps.filter((f) => f.id !== id) }, removed }
 }
 

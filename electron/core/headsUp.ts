@@ -1,5 +1,5 @@
 import { format, isSameYear } from 'date-fns'
-import { rescheduleFollowUp } from './commands'
+import { findFollowUp, rescheduleFollowUp } from './commands'
 import { DomainError } from './errors'
 import type { Data, FollowUp, HistoryEvent } from './schema'
 
@@ -39,8 +39,7 @@ export function draftHeadsUp(followUp: FollowUp, newDueAt: Date, now: Date, newA
  * the message sent is kept in the history.
  */
 export function sendHeadsUp(data: Data, id: string, input: { dueAt: string; allDay?: boolean; message: string }, now: Date): Data {
-  const current = data.followUps.find((f) => f.id === id)
-  if (!current) throw new DomainError('not_found', 'That follow-up no longer exists. It may have been deleted in another window.')
+  const current = findFollowUp(data, id)
   if (current.completedAt) throw new DomainError('invalid_input', 'This follow-up is done; there is nothing to give a heads-up about.')
   const message = input.message.trim()
   if (message === '') throw new DomainError('invalid_input', 'Write the message you send the client.', { message: 'Write the message you send.' })

@@ -1,3 +1,4 @@
+import { findFollowUp } from './commands'
 import { addBusinessDays } from 'date-fns'
 import { DomainError } from './errors'
 import { plannedTouch } from './touch'
@@ -37,8 +38,7 @@ export function planSequence(sequence: Sequence, source: FollowUp, now: Date, ne
  * (same kind and title following it) are not added twice.
  */
 export function startSequence(data: Data, id: string, name: SequenceName, now: Date, newId: () => string): { data: Data; created: FollowUp[] } {
-  const source = data.followUps.find((f) => f.id === id)
-  if (!source) throw new DomainError('not_found', 'That follow-up no longer exists.')
+  const source = findFollowUp(data, id)
   if (source.kind !== 'promise') throw new DomainError('invalid_input', 'Thank-yous and confirmation calls follow a promise to a client.')
   const planned = planSequence(data.settings.sequences[name], source, now, newId)
   const created = planned.filter((p) => !data.followUps.some((f) => f.followsUp === id && f.kind === p.kind && f.title === p.title))

@@ -6,6 +6,7 @@ import { logContact } from '../core/contacts'
 import { nextTransitionAt } from '../core/columns'
 import {
   createFollowUp,
+  findFollowUp,
   markNotified,
   planForToday,
   removeFollowUp,
@@ -162,23 +163,16 @@ export class FollowThroughService {
     }
   }
 
-  #find(id: string): FollowUp {
-    const followUp = this.#store.data.followUps.find((f) => f.id === id)
-    if (!followUp) throw new DomainError('not_found', 'That follow-up no longer exists.')
-    return followUp
-  }
-
+  /** Checked before a command does any work, so a refusal leaves nothing half done (e.g. the undo list). */
   #guardWritable(): void {
-    if (this.#store.readOnly) {
-      throw new DomainError('read_only', 'This data was saved by a newer version of Follow Through and is read-only here.')
-    }
+    this.#store.assertWritable()
   }
 
   #createHandlers(): Handlers {
     const mutate = (change: (data: Data, now: Date) => Data, id: string) => {
       this.#guardWritable()
       this.#commit(change(this.#store.data, this.#now()))
-      return this.#find(id)
+      return findFollowUp(this.#store.data, id)
     }
     const create = (draft: Parameters<typeof createFollowUp>[1]) => {
       this.#guardWritable()
@@ -208,7 +202,7 @@ export class FollowThroughService {
       update: ({ id, patch }) => mutate((data, now) => updateFollowUp(data, id, patch, now), id),
       // Delivering a promise plans its check-in (the method's "follow through"); the tray's Mark done comes here too.
       complete: ({ id }) => mutate((data, now) => deliver(data, id, now, this.#newId), id),
-      draftHeadsUp: ({ id, dueAt, allDay }) => ({ message: draftHeadsUp(this.#find(id), new Date(dueAt), this.#now(), allDay) }),
+      draftHeadsUp: ({ id, dueAt, allDay }) => ({ message: draftHeadsUp(findFollowUp(this.#store.data, id), new Date(dueAt), this.#now(), allDay) }),
       sendHeadsUp: ({ id, ...input }) => mutate((data, now) => sendHeadsUp(data, id, input, now), id),
       addChecklistItem: ({ id, text }) => mutate((data) => addChecklistItem(data, id, text, this.#newId()), id),
       setChecklistItem: ({ id, itemId, done }) => mutate((data) => setChecklistItem(data, id, itemId, done), id),

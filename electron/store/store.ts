@@ -169,11 +169,16 @@ export class Store {
     return this.#db.data
   }
 
-  /** Replaces the data in memory at once and schedules the write. */
-  update(next: Data): void {
+  /** Refuses, in words, any change to data from a newer app version. */
+  assertWritable(): void {
     if (this.readOnly) {
       throw new DomainError('read_only', 'This data was saved by a newer version of Follow Through and is read-only here.')
     }
+  }
+
+  /** Replaces the data in memory at once and schedules the write. */
+  update(next: Data): void {
+    this.assertWritable()
     this.#db.data = next
     this.#dirty = true
     this.#timer ??= setTimeout(() => {

@@ -1,9 +1,8 @@
-import { addDays, setHours, startOfHour } from 'date-fns'
 import { useState } from 'react'
-import { fromLocalInput, toLocalInput } from '../features/board/format'
+import { dayAfterAt4pm, fromLocalInput } from '../features/board/format'
 import { Field } from './Field'
+import { FormModal } from './FormModal'
 import { FormActions } from './FormActions'
-import { Modal } from './Modal'
 
 /**
  * Asks for a new promised date and whether the client heard about it:
@@ -20,7 +19,7 @@ export function NewPromiseDateDialog({
   onSave(dueAt: string, toldClient: boolean): Promise<string | null>
   onClose(): void
 }) {
-  const [dueAt, setDueAt] = useState(() => toLocalInput(startOfHour(setHours(addDays(new Date(), 1), 16)).toISOString()))
+  const [dueAt, setDueAt] = useState(() => dayAfterAt4pm(new Date()))
   const [toldClient, setToldClient] = useState(false)
   const [error, setError] = useState<string | undefined>()
 
@@ -33,22 +32,14 @@ export function NewPromiseDateDialog({
   }
 
   return (
-    <Modal title={title} onClose={onClose}>
-      <form
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault()
-          void save()
-        }}
-      >
-        <Field label="New promised date" error={error}>
-          <input type="datetime-local" value={dueAt} onChange={(e) => setDueAt(e.target.value)} autoFocus />
-        </Field>
-        <label className="form__check">
-          <input type="checkbox" checked={toldClient} onChange={(e) => setToldClient(e.target.checked)} /> {toldQuestion}
-        </label>
-        <FormActions submitLabel="Reschedule" onCancel={onClose} />
-      </form>
-    </Modal>
+    <FormModal title={title} onClose={onClose} onSubmit={save}>
+      <Field label="New promised date" error={error}>
+        <input type="datetime-local" value={dueAt} onChange={(e) => setDueAt(e.target.value)} autoFocus />
+      </Field>
+      <label className="form__check">
+        <input type="checkbox" checked={toldClient} onChange={(e) => setToldClient(e.target.checked)} /> {toldQuestion}
+      </label>
+      <FormActions submitLabel="Reschedule" onCancel={onClose} />
+    </FormModal>
   )
 }

@@ -1,5 +1,5 @@
 import type { Filters } from './filters'
-import { CHANNEL_NAMES } from './format'
+import { ChannelOptions } from '../../components/ChannelOptions'
 
 export function FilterBar({ filters, clients, onChange }: { filters: Filters; clients: string[]; onChange(filters: Filters): void }) {
   const active = filters.text !== '' || filters.client !== '' || filters.channel !== ''
@@ -14,11 +14,7 @@ export function FilterBar({ filters, clients, onChange }: { filters: Filters; cl
       </select>
       <select aria-label="Channel" value={filters.channel} onChange={(e) => onChange({ ...filters, channel: e.target.value as Filters['channel'] })}>
         <option value="">All channels</option>
-        {Object.entries(CHANNEL_NAMES).map(([value, name]) => (
-          <option key={value} value={value}>
-            {name}
-          </option>
-        ))}
+        <ChannelOptions />
       </select>
       {active && <button onClick={() => onChange({ text: '', client: '', channel: '' })}>Clear filters</button>}
     </div>

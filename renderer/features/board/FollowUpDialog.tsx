@@ -1,11 +1,12 @@
 import { useState } from 'react'
+import { ChannelOptions } from '../../components/ChannelOptions'
 import type { AppError, Card, Channel, FollowUpDraft, Recurrence } from '../../../electron/contract'
 import { Field } from '../../components/Field'
+import { FormModal } from '../../components/FormModal'
 import { FormActions } from '../../components/FormActions'
-import { Modal } from '../../components/Modal'
 import { api } from '../../lib/api'
 import { CadenceWarning, useCadenceCheck } from '../cadence/CadenceWarning'
-import { CHANNEL_NAMES, fromLocalInput, RECURRENCE_NAMES, toLocalInput } from './format'
+import { fromLocalInput, RECURRENCE_NAMES, toLocalInput } from './format'
 
 interface FormState {
   title: string
@@ -132,86 +133,73 @@ export function FollowUpDialog({ card, onClose, onSaved }: { card?: Card; onClos
   }
 
   return (
-    <Modal title={card ? 'Edit follow-up' : 'New follow-up'} onClose={onClose}>
-      <form
-        className="form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault()
-          void save()
-        }}
-      >
-        <Field label="Title" error={errors.title}>
-          <input value={form.title} onChange={(e) => set('title')(e.target.value)} placeholder="Send the proposal" autoFocus />
+    <FormModal title={card ? 'Edit follow-up' : 'New follow-up'} onClose={onClose} onSubmit={save} noValidate>
+      <Field label="Title" error={errors.title}>
+        <input value={form.title} onChange={(e) => set('title')(e.target.value)} placeholder="Send the proposal" autoFocus />
+      </Field>
+      <div className="form__row">
+        <Field label="Client" error={errors.client}>
+          <input value={form.client} onChange={(e) => set('client')(e.target.value)} placeholder="Jenny Rivera" />
         </Field>
-        <div className="form__row">
-          <Field label="Client" error={errors.client}>
-            <input value={form.client} onChange={(e) => set('client')(e.target.value)} placeholder="Jenny Rivera" />
-          </Field>
-          <Field label="Company" error={errors.company}>
-            <input value={form.company} onChange={(e) => set('company')(e.target.value)} />
-          </Field>
-        </div>
-        <div className="form__row">
-          <Field label="Phone" error={errors.phone}>
-            <input type="tel" value={form.phone} onChange={(e) => set('phone')(e.target.value)} />
-          </Field>
-          <Field label="Email" error={errors.email}>
-            <input type="email" value={form.email} onChange={(e) => set('email')(e.target.value)} />
-          </Field>
-          <Field label="Channel" error={errors.channel}>
-            <select value={form.channel} onChange={(e) => set('channel')(e.target.value as Channel)}>
-              {Object.entries(CHANNEL_NAMES).map(([value, name]) => (
-                <option key={value} value={value}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </Field>
-        </div>
-        <div className="form__row">
-          <Field label="Promised by" error={errors.dueAt}>
-            <input type="datetime-local" value={form.dueAt} onChange={(e) => set('dueAt')(e.target.value)} />
-          </Field>
-          <Field label="My target" error={errors.targetAt}>
-            <input type="datetime-local" value={form.targetAt} onChange={(e) => set('targetAt')(e.target.value)} />
-          </Field>
-        </div>
-        {!card && <CadenceWarning client={form.client} check={cadence} />}
-        {!card && <p className="form__hint">Leave “My target” empty to aim a business day early (or halfway, for promises due sooner).</p>}
-        {promiseMoved && (
-          <label className="form__check">
-            <input type="checkbox" checked={form.toldClient} onChange={(e) => set('toldClient')(e.target.checked)} /> Did you tell the client about the new date?
-          </label>
-        )}
-        <div className="form__row">
-          <Field label="Value" error={errors.amount}>
-            <input inputMode="decimal" value={form.amount} onChange={(e) => set('amount')(e.target.value)} placeholder="2500" />
-          </Field>
-          <Field label="Currency" error={errors.currency}>
-            <input value={form.currency} onChange={(e) => set('currency')(e.target.value)} maxLength={3} />
-          </Field>
-        </div>
-        <Field label="Repeats" error={errors.recurrence}>
-          <select value={form.recurrence} onChange={(e) => set('recurrence')(e.target.value as FormState['recurrence'])}>
-            <option value="">Never</option>
-            {Object.entries(RECURRENCE_NAMES).map(([value, name]) => (
-              <option key={value} value={value}>
-                {name}
-              </option>
-            ))}
+        <Field label="Company" error={errors.company}>
+          <input value={form.company} onChange={(e) => set('company')(e.target.value)} />
+        </Field>
+      </div>
+      <div className="form__row">
+        <Field label="Phone" error={errors.phone}>
+          <input type="tel" value={form.phone} onChange={(e) => set('phone')(e.target.value)} />
+        </Field>
+        <Field label="Email" error={errors.email}>
+          <input type="email" value={form.email} onChange={(e) => set('email')(e.target.value)} />
+        </Field>
+        <Field label="Channel" error={errors.channel}>
+          <select value={form.channel} onChange={(e) => set('channel')(e.target.value as Channel)}>
+            <ChannelOptions />
           </select>
         </Field>
-        <Field label="Notes" error={errors.notes}>
-          <textarea value={form.notes} onChange={(e) => set('notes')(e.target.value)} rows={3} />
+      </div>
+      <div className="form__row">
+        <Field label="Promised by" error={errors.dueAt}>
+          <input type="datetime-local" value={form.dueAt} onChange={(e) => set('dueAt')(e.target.value)} />
         </Field>
-        {!card && (
-          <Field label="Anything else they need to decide?" error={errors.decisions}>
-            <textarea value={form.decisions} onChange={(e) => set('decisions')(e.target.value)} rows={2} placeholder={'One per line, e.g. Which plan?'} />
-          </Field>
-        )}
-        <FormActions error={formError} submitLabel={card ? 'Save' : 'Add follow-up'} onCancel={onClose} busy={saving} />
-      </form>
-    </Modal>
+        <Field label="My target" error={errors.targetAt}>
+          <input type="datetime-local" value={form.targetAt} onChange={(e) => set('targetAt')(e.target.value)} />
+        </Field>
+      </div>
+      {!card && <CadenceWarning client={form.client} check={cadence} />}
+      {!card && <p className="form__hint">Leave “My target” empty to aim a business day early (or halfway, for promises due sooner).</p>}
+      {promiseMoved && (
+        <label className="form__check">
+          <input type="checkbox" checked={form.toldClient} onChange={(e) => set('toldClient')(e.target.checked)} /> Did you tell the client about the new date?
+        </label>
+      )}
+      <div className="form__row">
+        <Field label="Value" error={errors.amount}>
+          <input inputMode="decimal" value={form.amount} onChange={(e) => set('amount')(e.target.value)} placeholder="2500" />
+        </Field>
+        <Field label="Currency" error={errors.currency}>
+          <input value={form.currency} onChange={(e) => set('currency')(e.target.value)} maxLength={3} />
+        </Field>
+      </div>
+      <Field label="Repeats" error={errors.recurrence}>
+        <select value={form.recurrence} onChange={(e) => set('recurrence')(e.target.value as FormState['recurrence'])}>
+          <option value="">Never</option>
+          {Object.entries(RECURRENCE_NAMES).map(([value, name]) => (
+            <option key={value} value={value}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Notes" error={errors.notes}>
+        <textarea value={form.notes} onChange={(e) => set('notes')(e.target.value)} rows={3} />
+      </Field>
+      {!card && (
+        <Field label="Anything else they need to decide?" error={errors.decisions}>
+          <textarea value={form.decisions} onChange={(e) => set('decisions')(e.target.value)} rows={2} placeholder={'One per line, e.g. Which plan?'} />
+        </Field>
+      )}
+      <FormActions error={formError} submitLabel={card ? 'Save' : 'Add follow-up'} onCancel={onClose} busy={saving} />
+    </FormModal>
   )
 }

@@ -1,4 +1,4 @@
-import { format, formatDistanceStrict, isSameDay } from 'date-fns'
+import { addDays, format, formatDistanceStrict, isSameDay, setHours, startOfHour } from 'date-fns'
 import type { Card, HistoryEvent } from '../../../electron/contract'
 
 export const COLUMN_TITLES = { promised: 'Promised', due: 'Due', overdue: 'Overdue', done: 'Done' } as const
@@ -98,4 +98,9 @@ export function fromLocalInput(value: string): string | undefined {
   if (!value) return undefined
   const date = new Date(value)
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString()
+}
+
+/** The usual suggestion for a new promised date: 16:00 the day after `after`, as a datetime-local value. */
+export function dayAfterAt4pm(after: Date): string {
+  return toLocalInput(startOfHour(setHours(addDays(after, 1), 16)).toISOString())
 }

@@ -1,15 +1,14 @@
-import { addDays, setHours, startOfHour } from 'date-fns'
 import { useEffect, useRef, useState } from 'react'
 import type { Card } from '../../../electron/contract'
 import { Field } from '../../components/Field'
-import { Modal } from '../../components/Modal'
+import { FormModal } from '../../components/FormModal'
 import { api } from '../../lib/api'
-import { fromLocalInput, toLocalInput } from '../board/format'
+import { dayAfterAt4pm, fromLocalInput } from '../board/format'
 
 /** A suggestion for the new promise: the day after the old one (or tomorrow, if it is already late), 16:00. */
 function suggestedDate(card: Card): string {
   const base = new Date(Math.max(Date.parse(card.dueAt), Date.now()))
-  return toLocalInput(startOfHour(setHours(addDays(base, 1), 16)).toISOString())
+  return dayAfterAt4pm(base)
 }
 
 /**
@@ -60,47 +59,39 @@ export function HeadsUpDialog({ card, onClose, onDone }: { card: Card; onClose()
   const mailto = card.client.email ? `mailto:${card.client.email}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(message)}` : undefined
 
   return (
-    <Modal title={`Heads-up for “${card.title}”`} onClose={onClose}>
-      <form
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault()
-          void record()
-        }}
-      >
-        <Field label="New promised date" error={error}>
-          <input type="datetime-local" value={dueAt} onChange={(e) => setDueAt(e.target.value)} autoFocus />
-        </Field>
-        <Field label="Message to the client">
-          <textarea
-            rows={5}
-            value={message}
-            onChange={(e) => {
-              setEdited(true)
-              setMessage(e.target.value)
-            }}
-          />
-        </Field>
-        <div className="form__actions heads-up__send">
-          {mailto && (
-            <a className="button" href={mailto}>
-              Open in email
-            </a>
-          )}
-          <button type="button" onClick={() => void copy()}>
-            {copied ? 'Copied' : 'Copy message'}
-          </button>
-        </div>
-        <p className="form__hint">Send it, then record it: the history will say the client was told in time.</p>
-        <div className="form__actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={message.trim() === ''}>
-            Record heads-up
-          </button>
-        </div>
-      </form>
-    </Modal>
+    <FormModal title={`Heads-up for “${card.title}”`} onClose={onClose} onSubmit={record}>
+      <Field label="New promised date" error={error}>
+        <input type="datetime-local" value={dueAt} onChange={(e) => setDueAt(e.target.value)} autoFocus />
+      </Field>
+      <Field label="Message to the client">
+        <textarea
+          rows={5}
+          value={message}
+          onChange={(e) => {
+            setEdited(true)
+            setMessage(e.target.value)
+          }}
+        />
+      </Field>
+      <div className="form__actions heads-up__send">
+        {mailto && (
+          <a className="button" href={mailto}>
+            Open in email
+          </a>
+        )}
+        <button type="button" onClick={() => void copy()}>
+          {copied ? 'Copied' : 'Copy message'}
+        </button>
+      </div>
+      <p className="form__hint">Send it, then record it: the history will say the client was told in time.</p>
+      <div className="form__actions">
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={message.trim() === ''}>
+          Record heads-up
+        </button>
+      </div>
+    </FormModal>
   )
 }
