@@ -61,7 +61,29 @@ const v4ToV5: Migration = (raw) => ({
   settings: { ...(raw.settings as object), sequences: DEFAULT_SETTINGS.sequences },
 })
 
-const MIGRATIONS: Record<number, Migration> = { 1: v1ToV2, 2: v2ToV3, 3: v3ToV4, 4: v4ToV5 }
+/**
+ * Version 6 added working hours, locale, day parts, the quick-add shortcut and
+ * density. Quiet hours the person had turned on keep their own times; otherwise
+ * reminders now wait outside working hours, the new default.
+ */
+const v5ToV6: Migration = (raw) => {
+  const settings = raw.settings as Record<string, unknown>
+  const quiet = settings.quietHours as { enabled: boolean; start: string; end: string }
+  return {
+    ...raw,
+    schemaVersion: 6,
+    settings: {
+      ...settings,
+      workingHours: DEFAULT_SETTINGS.workingHours,
+      quietHours: quiet.enabled ? { ...quiet, outsideWorkingHours: false } : DEFAULT_SETTINGS.quietHours,
+      dayParts: DEFAULT_SETTINGS.dayParts,
+      quickAddShortcut: DEFAULT_SETTINGS.quickAddShortcut,
+      density: DEFAULT_SETTINGS.density,
+    },
+  }
+}
+
+const MIGRATIONS: Record<number, Migration> = { 1: v1ToV2, 2: v2ToV3, 3: v3ToV4, 4: v4ToV5, 5: v5ToV6 }
 
 export type MigrationOutcome =
   | { kind: 'current'; raw: Record<string, unknown> }

@@ -22,8 +22,10 @@ function atTime(day: Date, hhmm: string): number {
  * A window whose end is before its start spans midnight.
  */
 export function quietHours(settings: Settings, now: Date): QuietHours {
-  const { enabled, start, end } = settings.quietHours
-  if (!enabled || start === end) return NEVER_QUIET
+  const { enabled, outsideWorkingHours, start, end } = settings.quietHours
+  if (!enabled) return NEVER_QUIET
+  if (outsideWorkingHours) return searchable(outsideWorkingWindows(settings.workingHours, now))
+  if (start === end) return NEVER_QUIET
   const windows: [number, number][] = []
   for (let offset = -1; offset <= HORIZON_DAYS; offset++) {
     const day = startOfDay(addDays(now, offset))
@@ -31,6 +33,24 @@ export function quietHours(settings: Settings, now: Date): QuietHours {
     const to = start < end ? atTime(day, end) : atTime(addDays(day, 1), end)
     windows.push([from, to])
   }
+  return searchable(windows)
+}
+
+/** The gaps between working hours (nights, weekends) around `now`. */
+function outsideWorkingWindows(workingHours: Settings['workingHours'], now: Date): [number, number][] {
+  const windows: [number, number][] = []
+  let quietFrom = atTime(startOfDay(addDays(now, -8)), '00:00')
+  for (let offset = -7; offset <= HORIZON_DAYS; offset++) {
+    const day = startOfDay(addDays(now, offset))
+    if (!workingHours.days.includes(day.getDay()) || workingHours.start >= workingHours.end) continue
+    windows.push([quietFrom, atTime(day, workingHours.start)])
+    quietFrom = atTime(day, workingHours.end)
+  }
+  windows.push([quietFrom, Infinity])
+  return windows
+}
+
+function searchable(windows: [number, number][]): QuietHours {
   return {
     release(at) {
       let low = 0

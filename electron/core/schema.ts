@@ -1,10 +1,20 @@
 import { z } from 'zod'
 
 /** The data file's format. Bump it with a migration in migrations.ts. */
-export const CURRENT_SCHEMA_VERSION = 5
+export const CURRENT_SCHEMA_VERSION = 6
 
-/** Instants are stored as UTC ISO strings: readable in the file, sortable as text. */
-export const Instant = z.iso.datetime({ offset: true })
+const FIRST_INSTANT = Date.parse('0001-01-01T00:00:00.000Z')
+const LAST_INSTANT = Date.parse('9999-12-31T23:59:59.999Z')
+
+/**
+ * Instants are stored as UTC ISO strings: readable in the file, sortable as text.
+ * They stay within years 0001–9999 in UTC, so `toISOString()` of any accepted
+ * instant is again an accepted instant (a later one would be written `+010000-…`).
+ */
+export const Instant = z.iso.datetime({ offset: true }).refine((text) => {
+  const ms = Date.parse(text)
+  return ms >= FIRST_INSTANT && ms <= LAST_INSTANT
+}, 'Pick a date between the years 1 and 9999.')
 
 export const Channel = z.enum(['phone', 'email', 'in-person', 'other'])
 export type Channel = z.infer<typeof Channel>
@@ -47,9 +57,14 @@ export const HistoryEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('snoozed'), at: Instant, until: Instant }),
   z.object({ type: z.literal('notified'), at: Instant, reminder: ReminderKind }),
   /** The client was warned before the deadline that it would slip. */
-  z.object({ type: z.literal('headsUp'), at: Instant, message: z.string().max(5_000) }),
+  z.object({ type: z.literal('headsUp'), at: Instant, message: z.string().max(5_000), afterDeadline: z.boolean().optional() }),
   /** The promised deadline passed with no delivery and no heads-up. */
   z.object({ type: z.literal('missed'), at: Instant }),
+  /** Only the own target moved; the client's promise stands. */
+  z.object({ type: z.literal('targetChanged'), at: Instant, from: Instant, to: Instant }),
+  /** An action was undone, or redone after an undo; `action` names it for the history. */
+  z.object({ type: z.literal('undone'), at: Instant, action: z.string().max(200) }),
+  z.object({ type: z.literal('redone'), at: Instant, action: z.string().max(200) }),
   /** Completing a recurring follow-up planned the next one. */
   z.object({ type: z.literal('recurred'), at: Instant, nextId: z.string().min(1).max(100) }),
 ])
@@ -91,6 +106,8 @@ export const FollowUp = z.object({
   kind: FollowUpKind,
   /** Things to settle in the same trip: decisions the client needs, or a check-in's steps. */
   checklist: z.array(ChecklistItem),
+  /** What was promised, in words for the client (heads-up drafts); the title when absent. */
+  promiseText: trimmed(500).optional(),
   /** The follow-up this one follows through on (a check-in after a delivered promise). */
   followsUp: z.string().min(1).max(100).optional(),
   recurrence: Recurrence.optional(),
@@ -118,6 +135,8 @@ export type SequenceStep = z.infer<typeof SequenceStep>
 export const Sequence = z.object({ name: trimmed(100).min(1), steps: z.array(SequenceStep).max(10) })
 export type Sequence = z.infer<typeof Sequence>
 
+const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time such as 09:00.')
+
 export const Settings = z.object({
   /** Default buffer between own target and promise, in business days. */
   targetBufferBusinessDays: z.number().int().min(0).max(30),
@@ -125,9 +144,19 @@ export const Settings = z.object({
   leadTimeMinutes: z.number().int().min(0).max(7 * 24 * 60),
   /** Local hour at which all-day follow-ups remind. */
   allDayReminderHour: z.number().int().min(0).max(23),
-  /** Reminders that fall between start and end (local, may span midnight) wait until the end. */
+  /**
+   * When the app may plan touches by itself (check-ins, thank-yous, repeats):
+   * local weekdays (0 = Sunday … 6 = Saturday) and hours.
+   */
+  workingHours: z.object({
+    days: z.array(z.number().int().min(0).max(6)).min(1, 'Pick at least one working day.').max(7),
+    start: TimeOfDay,
+    end: TimeOfDay,
+  }),
+  /** Reminders that fall in quiet hours wait until they end: outside working hours, or between start and end (local, may span midnight). */
   quietHours: z.object({
     enabled: z.boolean(),
+    outsideWorkingHours: z.boolean(),
     start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time such as 21:00.'),
     end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time such as 08:00.'),
   }),
@@ -137,6 +166,14 @@ export const Settings = z.object({
   followThrough: z.object({ enabled: z.boolean(), afterBusinessDays: z.number().int().min(0).max(30) }),
   /** After the sale: what "Deal won" and "Delivered" plan. The person can edit them. */
   sequences: z.object({ won: Sequence, delivered: Sequence }),
+  /** BCP 47 tag overriding the system locale for dates, numbers and quick add (e.g. "en-GB", "de-DE"); absent follows the system. */
+  locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Use a locale such as en-US, en-GB or de-DE.').max(35).optional(),
+  /** What "morning" and "afternoon" mean when typed without a time. */
+  dayParts: z.object({ morning: TimeOfDay, afternoon: TimeOfDay }),
+  /** The desktop app's global quick-add shortcut (an Electron accelerator). */
+  quickAddShortcut: z.string().trim().min(1).max(100),
+  /** How much a card shows on the board. */
+  density: z.enum(['comfortable', 'compact']),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -144,7 +181,8 @@ export const DEFAULT_SETTINGS: Settings = {
   targetBufferBusinessDays: 1,
   leadTimeMinutes: 60,
   allDayReminderHour: 9,
-  quietHours: { enabled: false, start: '21:00', end: '08:00' },
+  workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
+  quietHours: { enabled: false, outsideWorkingHours: false, start: '21:00', end: '08:00' },
   cadence: { maxTouches: 1, windowDays: 7 },
   followThrough: { enabled: true, afterBusinessDays: 1 },
   sequences: {
@@ -160,6 +198,9 @@ export const DEFAULT_SETTINGS: Settings = {
       ],
     },
   },
+  dayParts: { morning: '09:00', afternoon: '14:00' },
+  quickAddShortcut: 'CommandOrControl+Shift+Space',
+  density: 'compact',
 }
 
 export const Data = z.object({

@@ -64,7 +64,7 @@ describe('reminders', () => {
 })
 
 describe('quiet hours', () => {
-  const quiet = (enabled: boolean, start = '21:00', end = '08:00'): Data['settings'] => ({ ...emptyData().settings, quietHours: { enabled, start, end } })
+  const quiet = (enabled: boolean, start = '21:00', end = '08:00'): Data['settings'] => ({ ...emptyData().settings, quietHours: { enabled, outsideWorkingHours: false, start, end } })
   const late = followUp({ dueAt: '2026-11-27T23:30:00+01:00', targetAt: '2026-11-27T22:00:00+01:00', notifiedAt: {} })
 
   it('hold a reminder that falls in them until they end, and say so', () => {

@@ -105,7 +105,7 @@ describe('settings', () => {
   it('change reminders from the next scheduling pass and are saved', async () => {
     await open()
     expect((await call('getSettings', {})) as unknown).toMatchObject({ ok: true, value: { leadTimeMinutes: 60, quietHours: { enabled: false } } })
-    const updated = await call('updateSettings', { leadTimeMinutes: 30, quietHours: { enabled: true, start: '22:00', end: '07:00' } })
+    const updated = await call('updateSettings', { leadTimeMinutes: 30, quietHours: { enabled: true, outsideWorkingHours: false, start: '22:00', end: '07:00' } })
     expect(updated).toMatchObject({ ok: true, value: { leadTimeMinutes: 30, quietHours: { enabled: true, start: '22:00' } } })
     await service.stop()
     const reopened = await Store.open({ dataDir, app: 'check', now: () => NOW })
@@ -115,7 +115,7 @@ describe('settings', () => {
 
   it('refuse an invalid value, naming the field', async () => {
     await open()
-    const result = await call('updateSettings', { quietHours: { enabled: true, start: '25:00', end: '07:00' } })
+    const result = await call('updateSettings', { quietHours: { enabled: true, outsideWorkingHours: false, start: '25:00', end: '07:00' } })
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'quietHours.start': expect.stringMatching(/21:00/) } } })
     expect((await call('getSettings', {})) as unknown).toMatchObject({ value: { quietHours: { enabled: false } } })
   })

@@ -1,0 +1,84 @@
+import type { Contact, Data, FollowUp, Settings } from './schema'
+
+/**
+ * What one change did to the data, by id: the follow-ups and contacts put (added
+ * or replaced whole) and removed, and the settings if they changed. The store
+ * journals it and the service updates its board indexes from it, so neither has
+ * to look at the whole data for a change to one card.
+ */
+export interface DataChange {
+  followUps: { put: FollowUp[]; removed: string[] }
+  contacts: { put: Contact[]; removed: string[] }
+  settings?: Settings
+}
+
+interface WithId {
+  id: string
+}
+
+/**
+ * Core commands replace changed records and keep the others by identity, usually
+ * in place. So the common prefix and suffix are skipped by identity, and only the
+ * middle, which holds every change, is compared by id: a one-card change costs a
+ * scan of references, not a map of the whole array.
+ */
+function diffById<T extends WithId>(before: readonly T[], after: readonly T[]): { put: T[]; removed: string[] } {
+  if (before === after) return { put: [], removed: [] }
+  const shorter = Math.min(before.length, after.length)
+  let head = 0
+  while (head < shorter && before[head] === after[head]) head++
+  let tail = 0
+  while (tail < shorter - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++
+  const oldMiddle = before.slice(head, before.length - tail)
+  const newMiddle = after.slice(head, after.length - tail)
+  const old = new Map(oldMiddle.map((record) => [record.id, record]))
+  const put = newMiddle.filter((record) => old.get(record.id) !== record)
+  const kept = new Set(newMiddle.map((record) => record.id))
+  const removed = oldMiddle.filter((record) => !kept.has(record.id)).map((record) => record.id)
+  return { put, removed }
+}
+
+export function diffData(before: Data, after: Data): DataChange {
+  const change: DataChange = {
+    followUps: diffById(before.followUps, after.followUps),
+    contacts: diffById(before.contacts, after.contacts),
+  }
+  if (before.settings !== after.settings && JSON.stringify(before.settings) !== JSON.stringify(after.settings)) change.settings = after.settings
+  return change
+}
+
+export const isEmptyChange = (change: DataChange): boolean =>
+  change.followUps.put.length === 0 &&
+  change.followUps.removed.length === 0 &&
+  change.contacts.put.length === 0 &&
+  change.contacts.removed.length === 0 &&
+  change.settings === undefined
+
+function applyById<T extends WithId>(records: readonly T[], put: readonly T[], removed: readonly string[]): T[] {
+  if (put.length === 0 && removed.length === 0) return records as T[]
+  const replacing = new Map(put.map((record) => [record.id, record]))
+  const dropping = new Set(removed)
+  const result: T[] = []
+  for (const record of records) {
+    if (dropping.has(record.id)) continue
+    const replacement = replacing.get(record.id)
+    result.push(replacement ?? record)
+    replacing.delete(record.id)
+  }
+  for (const record of replacing.values()) result.push(record)
+  return result
+}
+
+/**
+ * Applies a change to data. Puts carry whole records, so applying a change again
+ * gives the same data: a journal replayed over a file that already holds some of
+ * its changes ends in the same state.
+ */
+export function applyChange(data: Data, change: DataChange): Data {
+  return {
+    ...data,
+    followUps: applyById(data.followUps, change.followUps.put, change.followUps.removed),
+    contacts: applyById(data.contacts, change.contacts.put, change.contacts.removed),
+    settings: change.settings ?? data.settings,
+  }
+}
