@@ -21,6 +21,7 @@ import {
   updateSettings,
 } from '../core/commands'
 import { DomainError } from '../core/errors'
+import { indexFollowUps } from '../core/followUpList'
 import { parseQuickAdd } from '../core/quickAdd'
 import { scorecard } from '../core/scorecard'
 import { scorecardCsv, scorecardFilename } from '../core/scorecardCsv'
@@ -114,6 +115,8 @@ export class FollowThroughService {
     this.#alarm = new WallClockAlarm(this.#now, () => this.#onTime(), options.timers)
     const now = this.#now()
     this.#board = new BoardIndex(this.#store.data.followUps, now)
+    // Commands find a follow-up by id through this map instead of scanning every one.
+    indexFollowUps(this.#store.data.followUps)
     this.#quiet = quietHours(this.#store.data.settings, now)
     this.#quietDay = now.toDateString()
     if (this.#notifier) this.#scheduleAllReminders()
