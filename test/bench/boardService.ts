@@ -138,7 +138,8 @@ async function serverMemory(count: number): Promise<string> {
   const file = join(dataDir, 'follow-through.json')
   await writeFile(file, JSON.stringify(heavyBoardData(count)))
   const fileBytes = (await stat(file)).size
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', '--data-dir', dataDir, '--port', '0', '--no-notifications'], {
+  // As `npm run web` runs it: built JavaScript (built first if stale).
+  const child = spawn(process.execPath, ['scripts/web.mjs', '--data-dir', dataDir, '--port', '0', '--no-notifications'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   })
