@@ -10,8 +10,21 @@ import type { Contact, FollowUp } from '../core/schema'
 import { Channel, Instant, Settings } from '../core/schema'
 import type { MethodName, ShellCommand } from './methods'
 import { transferContract } from './transfer'
+import type { OpenView } from './view'
+import { COLUMNS } from '../core/columns'
 
-export { METHOD_NAMES, BOARD_CHANGED_CHANNEL, SHELL_COMMAND_CHANNEL, ipcChannel, type MethodName, type ShellCommand } from './methods'
+export {
+  METHOD_NAMES,
+  BOARD_CHANGED_CHANNEL,
+  OPEN_VIEW_CHANNEL,
+  SHELL_COMMAND_CHANNEL,
+  VIEW_CHANNEL,
+  VIEW_STREAM_PATH,
+  ipcChannel,
+  type MethodName,
+  type ShellCommand,
+} from './methods'
+export * from './view'
 export type { BoardSnapshot, Card } from '../core/board'
 export type { Column } from '../core/columns'
 export type { AppError, ErrorCode } from '../core/errors'
@@ -28,6 +41,24 @@ export type { Channel, FollowUp, HistoryEvent, Recurrence, Settings } from '../c
 const returns = <T>() => null as unknown as T
 
 const Id = z.object({ id: z.string().min(1).max(100) }).strict()
+
+/** The most positions one column's window may ask for at once (a screenful plus overscan is far less). */
+export const MAX_WINDOW = 500
+
+const ColumnRange = z
+  .object({ start: z.number().int().min(0).max(100_000_000), end: z.number().int().min(0).max(100_000_000) })
+  .strict()
+  .refine((range) => range.end >= range.start && range.end - range.start <= MAX_WINDOW, { message: `A range is start ≤ end, at most ${MAX_WINDOW} apart.` })
+export const ViewRangesInput = z.object(Object.fromEntries(COLUMNS.map((column) => [column, ColumnRange])) as Record<(typeof COLUMNS)[number], typeof ColumnRange>).strict()
+export const ViewQueryInput = z
+  .object({ q: z.string().max(200).optional(), client: z.string().max(200).optional(), channel: Channel.optional(), olderDone: z.boolean().optional() })
+  .strict()
+/** Chosen by the bridge (crypto.randomUUID), so the page can tell its views' messages apart before any reply. */
+export const ViewId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'A view id is 8–64 letters, digits, - or _.')
+
+/** Opening a view is a subscription, not a call: IPC (OPEN_VIEW_CHANNEL) and SSE (VIEW_STREAM_PATH) validate with this. */
+export const OpenViewInput = z.object({ viewId: ViewId, query: ViewQueryInput, ranges: ViewRangesInput }).strict()
+export type OpenViewInput = z.output<typeof OpenViewInput>
 
 /**
  * The one API between renderer and service. Every method takes one object; its
@@ -91,6 +122,15 @@ export const contract = {
     input: Id.extend({ sequence: z.enum(['won', 'delivered']), dryRun: z.boolean().optional() }).strict(),
     output: returns<{ created: FollowUp[] }>(),
   },
+  /** The whole follow-up, history included (views carry light cards). */
+  getFollowUp: { input: Id, output: returns<FollowUp>() },
+  /** Every client name on the board, sorted, for the client filter. */
+  listClients: { input: z.object({}).strict(), output: returns<string[]>() },
+  /** New filters (a fresh snapshot follows on the view) or new ranges (a delta with the new windows follows). */
+  updateView: { input: z.object({ viewId: ViewId, query: ViewQueryInput.optional(), ranges: ViewRangesInput.optional() }).strict(), output: returns<{ version: number }>() },
+  /** A listener that missed a version asks for a fresh snapshot; it follows on the view. */
+  resyncView: { input: z.object({ viewId: ViewId }).strict(), output: returns<{ version: number }>() },
+  closeView: { input: z.object({ viewId: ViewId }).strict(), output: returns<{ closed: boolean }>() },
   ...transferContract,
 } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>
 
@@ -104,9 +144,11 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
 /** What the renderer calls: every method, returning errors as values. */
 export type Api = { [M in MethodName]: (input: Input<M>) => Promise<Result<Output<M>>> }
 
-/** What the Electron preload exposes as window.api: the API, the board push, and the shell's requests. */
+/** What the Electron preload exposes as window.api: the API, the board's views, and the shell's requests. */
 export type Bridge = Api & {
-  /** Delivers the current board at once, then every new one. */
+  /** The board as a view: a snapshot, then one delta per change (see contract/view.ts). */
+  openView: OpenView
+  /** Deprecated whole-board push, kept until the renderer uses openView; removed after. */
   onBoardChanged(listener: (board: BoardSnapshot) => void): () => void
   onShellCommand(listener: (command: ShellCommand) => void): () => void
 }

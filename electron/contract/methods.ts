@@ -35,12 +35,22 @@ export const METHOD_NAMES = [
   'bulk',
   'dismissAway',
   'startSequence',
+  'getFollowUp',
+  'listClients',
+  'updateView',
+  'resyncView',
+  'closeView',
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]
 
 export const ipcChannel = (method: MethodName) => `follow-through:${method}`
 export const BOARD_CHANGED_CHANNEL = 'follow-through:board-changed'
+/** IPC: the page opens a view here (invoke); its snapshot and deltas come back on VIEW_CHANNEL as JSON text. */
+export const OPEN_VIEW_CHANNEL = 'follow-through:openView'
+export const VIEW_CHANNEL = 'follow-through:view'
+/** HTTP: GET `api/view?viewId=…&query=<json>&ranges=<json>&token=…` is the view's event stream ("view" events). */
+export const VIEW_STREAM_PATH = 'api/view'
 
 /**
  * Builds an object with exactly the contract's methods, each forwarding to one

@@ -1,4 +1,4 @@
-import { COLUMNS, columnOf, isAtRisk, today, type Column } from './columns'
+import { COLUMNS, columnOf, isAtRisk, today, type Column, type Today } from './columns'
 import type { Data, FollowUp } from './schema'
 
 export interface Card extends FollowUp {
@@ -13,6 +13,14 @@ function marginOf(followUp: FollowUp): Card['margin'] {
   if (followUp.completedAt === undefined) return undefined
   const completed = Date.parse(followUp.completedAt)
   return { promise: Date.parse(followUp.dueAt) - completed, target: Date.parse(followUp.targetAt) - completed }
+}
+
+/** A follow-up as the board shows it at `day`. */
+export function cardOf(followUp: FollowUp, day: Today): Card {
+  const column = columnOf(followUp, day)
+  const card: Card = { ...followUp, column, atRisk: isAtRisk(followUp, day) }
+  if (column === 'done') card.margin = marginOf(followUp)
+  return card
 }
 
 /** What the renderer shows: computed by the service, never stored. */
@@ -38,10 +46,8 @@ export function buildBoard(
   const columns = Object.fromEntries(COLUMNS.map((c) => [c, [] as Card[]])) as Record<Column, Card[]>
   const day = today(now)
   for (const followUp of data.followUps) {
-    const column = columnOf(followUp, day)
-    const card: Card = { ...followUp, column, atRisk: isAtRisk(followUp, day) }
-    if (column === 'done') card.margin = marginOf(followUp)
-    columns[column].push(card)
+    const card = cardOf(followUp, day)
+    columns[card.column].push(card)
   }
   columns.promised.sort(byDue)
   columns.due.sort(byDue)

@@ -42,24 +42,36 @@ export function columnOf(followUp: FollowUp, now: Date | Today): Column {
   return 'promised'
 }
 
+/** The local midnight that starts the day of `ms` (native Date: date-fns adds nothing here and this runs per card). */
+function startOfLocalDay(ms: number): number {
+  const day = new Date(ms)
+  day.setHours(0, 0, 0, 0)
+  return day.getTime()
+}
+
 /**
- * The next instant at which a card may change column, or null when none will by
- * itself. Cards due on later days all become "today" at a midnight, so the next
- * midnight stands for them: waking then at worst re-sends an unchanged board.
+ * The next instant after `now` at which time alone may change this follow-up's
+ * column or at-risk flag: its target, the midnight that makes its promise "today",
+ * the end of a snooze, the moment the promise passes. Null when none will.
  */
-export function nextTransitionAt(data: Data, now: Date): Date | null {
-  const day = today(now)
+export function nextColumnChangeAt(followUp: FollowUp, now: number): number | null {
+  if (followUp.completedAt !== undefined) return null
+  const { dueAt, targetAt, snoozedUntil } = timesOf(followUp)
   let next = Infinity
   const consider = (candidate: number) => {
-    if (candidate > day.now && candidate < next) next = candidate
+    if (candidate > now && candidate < next) next = candidate
   }
-  for (const followUp of data.followUps) {
-    if (followUp.completedAt !== undefined) continue
-    const { dueAt, targetAt, snoozedUntil } = timesOf(followUp)
-    consider(targetAt)
-    consider(dueAt + 1)
-    if (snoozedUntil !== undefined) consider(snoozedUntil)
-    if (dueAt >= day.end) consider(day.end)
-  }
+  consider(targetAt)
+  consider(dueAt + 1)
+  if (snoozedUntil !== undefined) consider(snoozedUntil)
+  if (dueAt > now) consider(startOfLocalDay(dueAt))
+  return next === Infinity ? null : next
+}
+
+/** The next instant at which any card may change column, or null when none will by itself. */
+export function nextTransitionAt(data: Data, now: Date): Date | null {
+  const t = now.getTime()
+  let next = Infinity
+  for (const followUp of data.followUps) next = Math.min(next, nextColumnChangeAt(followUp, t) ?? Infinity)
   return next === Infinity ? null : new Date(next)
 }

@@ -163,11 +163,22 @@ export function restoreFollowUp(data: Data, followUp: FollowUp): Data {
 export function markNotified(data: Data, id: string, kinds: ReminderKind[], now: Date): Data {
   const current = data.followUps.find((f) => f.id === id)
   if (!current || kinds.length === 0) return data
+  return replace(data, withNotified(current, kinds, now))
+}
+
+/** One follow-up with reminders of `kinds` recorded as sent at `now`. */
+export function withNotified(followUp: FollowUp, kinds: ReminderKind[], now: Date): FollowUp {
   const at = now.toISOString()
-  const notifiedAt = { ...current.notifiedAt }
+  const notifiedAt = { ...followUp.notifiedAt }
   for (const kind of kinds) notifiedAt[kind] = at
   const events: HistoryEvent[] = kinds.map((reminder) => ({ type: 'notified', at, reminder }))
-  return replace(data, { ...current, notifiedAt, history: [...current.history, ...events] })
+  return { ...followUp, notifiedAt, history: [...followUp.history, ...events] }
+}
+
+/** Data with some follow-ups replaced by id, in one pass (a tick may settle many at once). */
+export function replaceFollowUps(data: Data, updated: ReadonlyMap<string, FollowUp>): Data {
+  if (updated.size === 0) return data
+  return { ...data, followUps: data.followUps.map((f) => updated.get(f.id) ?? f) }
 }
 
 /** Changes settings; the result is validated whole, so no combination of edits leaves them invalid. */

@@ -78,8 +78,11 @@ function isMissed(followUp: FollowUp, now: Date): boolean {
  */
 export function recordMissedPromises(data: Data, now: Date): Data {
   if (!data.followUps.some((f) => isMissed(f, now))) return data
-  return {
-    ...data,
-    followUps: data.followUps.map((f) => (isMissed(f, now) ? { ...f, history: [...f.history, { type: 'missed', at: new Date(Date.parse(f.dueAt)).toISOString() }] } : f)),
-  }
+  return { ...data, followUps: data.followUps.map((f) => withMissedRecorded(f, now)) }
+}
+
+/** One follow-up with its `missed` event recorded if its deadline passed undelivered; the same object otherwise. */
+export function withMissedRecorded(followUp: FollowUp, now: Date): FollowUp {
+  if (!isMissed(followUp, now)) return followUp
+  return { ...followUp, history: [...followUp.history, { type: 'missed', at: new Date(Date.parse(followUp.dueAt)).toISOString() }] }
 }

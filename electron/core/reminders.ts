@@ -81,24 +81,44 @@ function effectiveTime(followUp: FollowUp, at: number, quiet: QuietHours): numbe
   return quiet.release(snoozedUntil === undefined ? at : Math.max(at, snoozedUntil))
 }
 
+/** This follow-up's reminder due at `now`, if any: the latest ripe kind, settling every ripe one. */
+export function dueReminderOf(followUp: FollowUp, settings: Settings, quiet: QuietHours, now: Date): Reminder | null {
+  if (followUp.completedAt !== undefined) return null
+  const t = now.getTime()
+  const times = reminderTimes(followUp, settings)
+  const ripe = ORDER.filter((kind) => followUp.notifiedAt[kind] === undefined && effectiveTime(followUp, times[kind], quiet) <= t)
+  const kind = ripe.at(-1)
+  if (!kind) return null
+  return {
+    followUpId: followUp.id,
+    kind,
+    at: new Date(effectiveTime(followUp, times[kind], quiet)),
+    settles: ripe,
+    ...withQuietNote(message(followUp, kind, now), quiet.release(times[kind]) !== times[kind]),
+  }
+}
+
+/**
+ * The earliest instant one of this follow-up's unsent reminders is due (already past
+ * if one is waiting), or null: the scheduler keeps one such instant per follow-up.
+ */
+export function nextReminderOf(followUp: FollowUp, settings: Settings, quiet: QuietHours): number | null {
+  if (followUp.completedAt !== undefined) return null
+  const times = reminderTimes(followUp, settings)
+  let next = Infinity
+  for (const kind of ORDER) {
+    if (followUp.notifiedAt[kind] === undefined) next = Math.min(next, effectiveTime(followUp, times[kind], quiet))
+  }
+  return next === Infinity ? null : next
+}
+
 /** Reminders whose time has come and that have not been sent: at most one per follow-up, the latest kind. */
 export function dueReminders(data: Data, now: Date): Reminder[] {
-  const t = now.getTime()
   const quiet = quietHours(data.settings, now)
   const result: Reminder[] = []
   for (const followUp of data.followUps) {
-    if (followUp.completedAt !== undefined) continue
-    const times = reminderTimes(followUp, data.settings)
-    const ripe = ORDER.filter((kind) => followUp.notifiedAt[kind] === undefined && effectiveTime(followUp, times[kind], quiet) <= t)
-    const kind = ripe.at(-1)
-    if (!kind) continue
-    result.push({
-      followUpId: followUp.id,
-      kind,
-      at: new Date(effectiveTime(followUp, times[kind], quiet)),
-      settles: ripe,
-      ...withQuietNote(message(followUp, kind, now), quiet.release(times[kind]) !== times[kind]),
-    })
+    const reminder = dueReminderOf(followUp, data.settings, quiet, now)
+    if (reminder) result.push(reminder)
   }
   return result.sort((a, b) => a.at.getTime() - b.at.getTime())
 }

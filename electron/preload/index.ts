@@ -1,6 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import type { Api, Bridge } from '../contract'
-import { apiFromTransport, BOARD_CHANGED_CHANNEL, ipcChannel, SHELL_COMMAND_CHANNEL } from '../contract/methods'
+import type { Api, Bridge, ViewMessage } from '../contract'
+import { apiFromTransport, BOARD_CHANGED_CHANNEL, ipcChannel, OPEN_VIEW_CHANNEL, SHELL_COMMAND_CHANNEL, VIEW_CHANNEL } from '../contract/methods'
+import { openViewWith } from '../contract/viewClient'
 
 /** Forwards one push channel to a page listener without exposing the IPC event itself. */
 function subscribe<T>(channel: string, listener: (payload: T) => void): () => void {
@@ -13,8 +14,28 @@ function subscribe<T>(channel: string, listener: (payload: T) => void): () => vo
 
 const api = apiFromTransport<Api>((method, input) => ipcRenderer.invoke(ipcChannel(method), input))
 
+/** Every view's messages arrive on one channel as JSON text (serialised once in main); routed here by view id. */
+const views = new Map<string, (message: ViewMessage) => void>()
+ipcRenderer.on(VIEW_CHANNEL, (_event, text: string) => {
+  const message = JSON.parse(text) as ViewMessage
+  views.get(message.type === 'snapshot' ? message.snapshot.viewId : message.delta.viewId)?.(message)
+})
+
+const openView = openViewWith(
+  {
+    open(viewId, query, ranges, receive) {
+      views.set(viewId, receive)
+      void ipcRenderer.invoke(OPEN_VIEW_CHANNEL, { viewId, query, ranges })
+    },
+    call: (method, input) => api[method](input as never),
+    stop: (viewId) => views.delete(viewId),
+  },
+  () => crypto.randomUUID(),
+)
+
 const bridge = {
   ...api,
+  openView,
   onBoardChanged(listener) {
     const unsubscribe = subscribe(BOARD_CHANGED_CHANNEL, listener)
     // The current board first, as browser mode's event stream does on connect.

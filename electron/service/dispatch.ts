@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { contract, type Handlers, type MethodName, type Result } from '../contract'
 import { DomainError, type AppError } from '../core/errors'
 
-function invalidInput(error: z.ZodError): AppError {
+export function invalidInput(error: z.ZodError): AppError {
   const fields: Record<string, string> = {}
   for (const issue of error.issues) {
     const key = issue.path.join('.') || 'input'

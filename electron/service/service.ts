@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto'
-import type { Handlers } from '../contract'
-import { buildBoard, type BoardSnapshot } from '../core/board'
+import { OpenViewInput, type BoardStatus, type Handlers, type Result } from '../contract'
+import type { BoardSnapshot, Card } from '../core/board'
+import { BoardIndex, type CardMove } from '../core/boardIndex'
 import { checkCadence } from '../core/cadence'
 import { logContact } from '../core/contacts'
-import { nextTransitionAt } from '../core/columns'
+import { COLUMNS, type Column } from '../core/columns'
+import { diffData, type DataChange } from '../core/dataDiff'
 import {
   createFollowUp,
   findFollowUp,
-  markNotified,
+  replaceFollowUps,
+  withNotified,
   planForToday,
   removeFollowUp,
   reopenFollowUp,
@@ -23,19 +26,48 @@ import { scorecard } from '../core/scorecard'
 import { scorecardCsv, scorecardFilename } from '../core/scorecardCsv'
 import { addChecklistItem, removeChecklistItem, setChecklistItem } from '../core/checklist'
 import { deliver } from '../core/followThrough'
-import { draftHeadsUp, recordMissedPromises, sendHeadsUp } from '../core/headsUp'
-import { dueReminders, nextReminderAt } from '../core/reminders'
-import { applyBulk, overdueWhileAway, stillAway, type AwaySummary } from '../core/away'
+import { draftHeadsUp, recordMissedPromises, sendHeadsUp, withMissedRecorded } from '../core/headsUp'
+import { InstantQueue } from '../core/instantQueue'
+import { quietHours, type QuietHours } from '../core/quietHours'
+import { dueReminderOf, nextReminderOf, type Reminder } from '../core/reminders'
+import { applyBulk, overdueWhileAway, type AwaySummary } from '../core/away'
 import { startSequence } from '../core/sequences'
 import type { Data, FollowUp } from '../core/schema'
-import type { Store } from '../store/store'
 import { transferHandlers } from './transfer'
 import { WallClockAlarm, type Timers } from './alarm'
+import { invalidInput } from './dispatch'
 import type { Notifier } from './notifier'
 import { notificationsFor } from './reminderDigest'
+import { ViewHub, type ViewSink } from './viewHub'
+
+/**
+ * What the service needs of the store. `update` resolves once the change is durable
+ * (group commit) where the store offers that; a command replies only after it.
+ */
+export interface ServiceStore {
+  readonly data: Data
+  readonly readOnly: boolean
+  readonly notices: readonly string[]
+  update(next: Data, change?: DataChange): Promise<void> | void
+  assertWritable(): void
+  onWriteError(listener: (error: Error | null) => void): () => void
+  close(): Promise<void>
+}
+
+/** What the tray shows: counts and the first cards needing attention, overdue first. */
+export interface TrayBoard {
+  generatedAt: string
+  readOnly: boolean
+  counts: { due: number; overdue: number }
+  /** Overdue then due, in board order, at most `TRAY_CARDS`. */
+  cards: Card[]
+}
+
+/** The most cards the tray board lists (its menu shows fewer). */
+export const TRAY_CARDS = 20
 
 export interface ServiceOptions {
-  store: Store
+  store: ServiceStore
   now?: () => Date
   newId?: () => string
   notifier?: Notifier
@@ -45,27 +77,34 @@ export interface ServiceOptions {
 /** How many deleted follow-ups can still be brought back with Undo. */
 const UNDO_DEPTH = 50
 
-const earliest = (...dates: (Date | null)[]) =>
-  dates.reduce<Date | null>((a, b) => (a === null ? b : b === null ? a : a < b ? a : b), null)
-
 /**
- * The one implementation of the API. It owns the clock: it pushes a new board
- * whenever data changes and whenever a card changes column or a reminder is due.
+ * The one implementation of the API. It owns the clock and keeps the board as
+ * indexes: each change updates only the cards it names, each tick only the cards
+ * whose instant came, and open views get a delta for what they show.
  */
 export class FollowThroughService {
   readonly handlers: Handlers
-  readonly #store: Store
+  readonly views: ViewHub
+  readonly #store: ServiceStore
   readonly #now: () => Date
   readonly #newId: () => string
   readonly #notifier: Notifier | undefined
   readonly #alarm: WallClockAlarm
+  readonly #board: BoardIndex
+  /** Each open follow-up's next unsent reminder instant (only with a notifier). */
+  readonly #reminders = new InstantQueue()
+  #quiet: QuietHours
+  #quietDay = ''
   readonly #listeners = new Set<(board: BoardSnapshot) => void>()
+  readonly #trayListeners = new Set<(tray: TrayBoard) => void>()
   readonly #recentlyRemoved: FollowUp[] = []
   readonly #problems = new Set<string>()
   /** Messages the person dismisses: a recovered data file, follow-ups missed while away. */
   readonly #notices: string[]
+  #shellNotices: string[] = []
   /** Follow-ups that went overdue while the app was closed, until "Got it". */
   #away: AwaySummary | null = null
+  #status: BoardStatus
 
   constructor(options: ServiceOptions) {
     this.#store = options.store
@@ -73,18 +112,31 @@ export class FollowThroughService {
     this.#newId = options.newId ?? randomUUID
     this.#notifier = options.notifier
     this.#alarm = new WallClockAlarm(this.#now, () => this.#onTime(), options.timers)
+    const now = this.#now()
+    this.#board = new BoardIndex(this.#store.data.followUps, now)
+    this.#quiet = quietHours(this.#store.data.settings, now)
+    this.#quietDay = now.toDateString()
+    if (this.#notifier) this.#scheduleAllReminders()
+    this.#notices = [...this.#store.notices]
+    this.#status = this.#makeStatus()
+    this.views = new ViewHub(this.#board, this.#now, () => this.#status)
     this.#store.onWriteError((error) => {
       this.#problems.clear()
       if (error) this.#problems.add(error.message)
-      this.#publish()
+      this.#statusChanged()
     })
-    this.#notices = [...this.#store.notices]
     this.handlers = this.#createHandlers()
   }
 
-  /** Starts the clock: sends reminders already due (summarising missed ones) and arms the alarm. */
+  /** Starts the clock: records promises missed while closed, sends reminders already due (summarising missed ones), arms the alarm. */
   start(): void {
     this.#away = overdueWhileAway(this.#store.data, this.#now())
+    this.#status = this.#makeStatus()
+    if (!this.#store.readOnly) {
+      const data = this.#store.data
+      const next = recordMissedPromises(data, this.#now())
+      if (next !== data) void this.#commit(next).catch(() => {})
+    }
     this.#onTime()
   }
 
@@ -93,18 +145,57 @@ export class FollowThroughService {
     this.#onTime()
   }
 
-  board(): BoardSnapshot {
-    const board = buildBoard(this.#store.data, this.#now(), {
-      readOnly: this.#store.readOnly,
-      notices: [...this.#notices, ...this.#problems],
-    })
-    const away = stillAway(this.#store.data, this.#away)
-    return away ? { ...board, away } : board
+  /**
+   * Opens a view for a transport (IPC or SSE): validates the raw input against the
+   * contract, then sends the snapshot and every later delta to `sink`.
+   */
+  openView(raw: unknown, sink: ViewSink): Result<{ viewId: string }> {
+    const parsed = OpenViewInput.safeParse(raw)
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) }
+    const { viewId, query, ranges } = parsed.data
+    try {
+      this.views.open(viewId, query, ranges, sink)
+    } catch (error) {
+      if (error instanceof DomainError) return { ok: false, error: error.toValue() }
+      throw error
+    }
+    return { ok: true, value: { viewId } }
   }
 
+  /**
+   * The whole board, for the old full-board surface (getBoard, onBoardChanged) until
+   * every caller uses views; read from the indexes, so it costs a copy, not a sort.
+   */
+  board(): BoardSnapshot {
+    const columns = Object.fromEntries(COLUMNS.map((column) => [column, this.#board.column(column).map((entry) => entry.card)])) as Record<Column, Card[]>
+    const { generatedAt, readOnly, notices, away } = this.#status
+    return away ? { generatedAt, columns, readOnly, notices, away } : { generatedAt, columns, readOnly, notices }
+  }
+
+  /** Deprecated: a whole board per change. Views (openView) replace it. */
   subscribe(listener: (board: BoardSnapshot) => void): () => void {
     this.#listeners.add(listener)
     return () => this.#listeners.delete(listener)
+  }
+
+  /** What the tray needs, read from the indexes in time independent of the board's size. */
+  tray(): TrayBoard {
+    const overdue = this.#board.column('overdue')
+    const due = this.#board.column('due')
+    const cards = [...overdue.slice(0, TRAY_CARDS), ...due.slice(0, Math.max(0, TRAY_CARDS - overdue.length))].map((entry) => entry.card)
+    return { generatedAt: this.#now().toISOString(), readOnly: this.#store.readOnly, counts: { due: due.length, overdue: overdue.length }, cards }
+  }
+
+  /** Hears a new tray board after every change and tick. */
+  subscribeTray(listener: (tray: TrayBoard) => void): () => void {
+    this.#trayListeners.add(listener)
+    return () => this.#trayListeners.delete(listener)
+  }
+
+  /** Banners the desktop shell adds to the board's notices (notifications unavailable, shortcut taken). */
+  setShellNotices(notices: readonly string[]): void {
+    this.#shellNotices = [...notices]
+    this.#statusChanged()
   }
 
   /** Stops the clock and writes everything to disk. */
@@ -113,54 +204,149 @@ export class FollowThroughService {
     await this.#store.close()
   }
 
-  #commit(next: Data): void {
-    if (next === this.#store.data) return
-    this.#store.update(next)
-    this.#publish()
-    this.#rearm()
+  #makeStatus(): BoardStatus {
+    const status: BoardStatus = {
+      generatedAt: this.#now().toISOString(),
+      readOnly: this.#store.readOnly,
+      notices: [...this.#notices, ...this.#problems, ...this.#shellNotices],
+    }
+    const away = this.#stillAway()
+    if (away) status.away = away
+    return status
   }
 
-  #publish(): void {
-    if (this.#listeners.size === 0) return
-    const board = this.board()
-    for (const listener of this.#listeners) listener(board)
+  /** The away summary's follow-ups that still exist and are open: looked up by id, never by scanning the board. */
+  #stillAway(): AwaySummary | null {
+    if (!this.#away) return null
+    const ids = this.#away.ids.filter((id) => {
+      const entry = this.#board.entry(id)
+      return entry !== undefined && entry.card.column !== 'done'
+    })
+    return ids.length > 0 ? { ids, since: this.#away.since } : null
+  }
+
+  #statusChanged(): void {
+    this.#status = this.#makeStatus()
+    this.#publish([])
+  }
+
+  /**
+   * Applies a new state: the board indexes and views take the change at once (the
+   * page shows it now), and the returned promise settles when the store has it on
+   * disk, so a command replies only once its change is durable.
+   */
+  async #commit(next: Data, timeMoves: CardMove[] = []): Promise<void> {
+    const before = this.#store.data
+    if (next === before) {
+      if (timeMoves.length > 0) this.#publish(timeMoves)
+      return
+    }
+    const change = diffData(before, next)
+    const saved = this.#store.update(next, change)
+    const moves = this.#board.apply(change.followUps.put, change.followUps.removed, this.#now())
+    if (change.settings) this.#scheduleAllReminders()
+    else this.#scheduleReminders(change)
+    this.#publish([...timeMoves, ...moves])
+    await saved
+  }
+
+  /** Sends what moved to the views, the tray and any old full-board listener, then re-arms the clock. */
+  #publish(moves: CardMove[]): void {
+    moves.push(...this.#board.advance(this.#now()))
+    if (this.#away && moves.some((move) => this.#away!.ids.includes(move.id))) this.#status = this.#makeStatus()
+    this.views.publish(moves)
+    if (this.#trayListeners.size > 0) {
+      const tray = this.tray()
+      for (const listener of this.#trayListeners) listener(tray)
+    }
+    if (this.#listeners.size > 0) {
+      const board = this.board()
+      for (const listener of this.#listeners) listener(board)
+    }
+    this.#rearm()
   }
 
   #rearm(): void {
-    const now = this.#now()
-    const data = this.#store.data
-    this.#alarm.set(earliest(nextTransitionAt(data, now), this.#notifier ? nextReminderAt(data, now) : null))
+    const candidates = [this.#board.nextChangeAt(), this.views.nextChangeAt()]
+    if (this.#notifier && !this.#store.readOnly) candidates.push(this.#reminders.peek())
+    const next = Math.min(...candidates.map((at) => at ?? Infinity))
+    this.#alarm.set(next === Infinity ? null : new Date(next))
   }
 
+  #scheduleAllReminders(): void {
+    if (!this.#notifier) return
+    const settings = this.#store.data.settings
+    this.#quiet = quietHours(settings, this.#now())
+    this.#reminders.clear()
+    for (const followUp of this.#store.data.followUps) this.#reminders.schedule(followUp.id, nextReminderOf(followUp, settings, this.#quiet))
+  }
+
+  #scheduleReminders(change: DataChange): void {
+    if (!this.#notifier) return
+    const settings = this.#store.data.settings
+    for (const id of change.followUps.removed) this.#reminders.schedule(id, null)
+    for (const followUp of change.followUps.put) this.#reminders.schedule(followUp.id, nextReminderOf(followUp, settings, this.#quiet))
+  }
+
+  /**
+   * The clock reached an instant: cards whose column-changing instant came move,
+   * promises that just passed undelivered are recorded as missed, and due reminders
+   * are sent. Only the cards whose instants came are looked at.
+   */
   #onTime(): void {
-    this.#sendDueReminders()
-    this.#recordMissed()
-    this.#publish()
-    this.#rearm()
-  }
-
-  /** A deadline passed with no delivery and no heads-up: the history says the promise was missed. */
-  #recordMissed(): void {
-    if (this.#store.readOnly) return
-    const data = this.#store.data
-    const next = recordMissedPromises(data, this.#now())
-    if (next !== data) this.#store.update(next)
-  }
-
-  #sendDueReminders(): void {
-    if (!this.#notifier || this.#store.readOnly) return
     const now = this.#now()
-    const reminders = dueReminders(this.#store.data, now)
-    if (reminders.length === 0) return
-    let data = this.#store.data
-    for (const reminder of reminders) data = markNotified(data, reminder.followUpId, reminder.settles, now)
-    this.#store.update(data)
+    if (now.toDateString() !== this.#quietDay) {
+      // Quiet windows are laid out around a day; a popped reminder is re-checked against the fresh ones.
+      this.#quietDay = now.toDateString()
+      this.#quiet = quietHours(this.#store.data.settings, now)
+    }
+    const timeMoves = this.#board.advance(now)
+    if (this.#store.readOnly) return this.#publish(timeMoves)
+    const updated = new Map<string, FollowUp>()
+    for (const move of timeMoves) {
+      if (move.after?.card.column !== 'overdue' || move.before?.card.column === 'overdue') continue
+      const recorded = withMissedRecorded(move.after.followUp, now)
+      if (recorded !== move.after.followUp) updated.set(move.id, recorded)
+    }
+    const reminders = this.#dueReminders(now, updated)
+    void this.#commit(replaceFollowUps(this.#store.data, updated), timeMoves).catch(() => {})
+    this.#notify(reminders, now)
+  }
+
+  /** Pops the follow-ups whose reminder instant came; the reminders to show, each recorded as sent in `updated`. */
+  #dueReminders(now: Date, updated: Map<string, FollowUp>): Reminder[] {
+    if (!this.#notifier) return []
+    const settings = this.#store.data.settings
+    const reminders: Reminder[] = []
+    for (const id of this.#reminders.popDue(now.getTime())) {
+      const followUp = updated.get(id) ?? this.#board.entry(id)?.followUp
+      if (!followUp) continue
+      const reminder = dueReminderOf(followUp, settings, this.#quiet, now)
+      if (!reminder) {
+        this.#reminders.schedule(id, nextReminderOf(followUp, settings, this.#quiet))
+        continue
+      }
+      reminders.push(reminder)
+      updated.set(id, withNotified(followUp, reminder.settles, now))
+    }
+    return reminders.sort((a, b) => a.at.getTime() - b.at.getTime())
+  }
+
+  #notify(reminders: Reminder[], now: Date): void {
+    if (!this.#notifier || reminders.length === 0) return
     const notifications = notificationsFor(reminders, now)
+    const summaries = notifications.filter((n) => n.followUpId === undefined)
     // A summary of reminders missed while away also stays on the board until dismissed.
-    for (const summary of notifications.filter((n) => n.followUpId === undefined)) this.#notices.push(`${summary.title}: ${summary.body}`)
+    for (const summary of summaries) this.#notices.push(`${summary.title}: ${summary.body}`)
+    if (summaries.length > 0) this.#statusChanged()
     for (const notification of notifications) {
       this.#notifier.notify(notification).catch((error) => console.error('Follow Through: notification failed', error))
     }
+  }
+
+  /** One follow-up by id, from the index (no scan of the data). */
+  #followUp(id: string): FollowUp {
+    return this.#board.entry(id)?.followUp ?? findFollowUp(this.#store.data, id)
   }
 
   /** Checked before a command does any work, so a refusal leaves nothing half done (e.g. the undo list). */
@@ -169,30 +355,31 @@ export class FollowThroughService {
   }
 
   #createHandlers(): Handlers {
-    const mutate = (change: (data: Data, now: Date) => Data, id: string) => {
+    const mutate = async (change: (data: Data, now: Date) => Data, id: string) => {
       this.#guardWritable()
-      this.#commit(change(this.#store.data, this.#now()))
-      return findFollowUp(this.#store.data, id)
+      await this.#commit(change(this.#store.data, this.#now()))
+      return this.#followUp(id)
     }
-    const create = (draft: Parameters<typeof createFollowUp>[1]) => {
+    const create = async (draft: Parameters<typeof createFollowUp>[1]) => {
       this.#guardWritable()
       const { data, followUp } = createFollowUp(this.#store.data, draft, this.#now(), this.#newId())
-      this.#commit(data)
+      await this.#commit(data)
       return followUp
     }
     return {
       getBoard: () => this.board(),
       getSettings: () => this.#store.data.settings,
-      updateSettings: (patch) => {
+      updateSettings: async (patch) => {
         this.#guardWritable()
-        this.#commit(updateSettings(this.#store.data, patch))
-        return this.#store.data.settings
+        const next = updateSettings(this.#store.data, patch)
+        await this.#commit(next)
+        return next.settings
       },
       dismissNotice: ({ notice }) => {
         const index = this.#notices.indexOf(notice)
         if (index >= 0) {
           this.#notices.splice(index, 1)
-          this.#publish()
+          this.#statusChanged()
         }
         return { dismissed: index >= 0 }
       },
@@ -202,7 +389,7 @@ export class FollowThroughService {
       update: ({ id, patch }) => mutate((data, now) => updateFollowUp(data, id, patch, now), id),
       // Delivering a promise plans its check-in (the method's "follow through"); the tray's Mark done comes here too.
       complete: ({ id }) => mutate((data, now) => deliver(data, id, now, this.#newId), id),
-      draftHeadsUp: ({ id, dueAt, allDay }) => ({ message: draftHeadsUp(findFollowUp(this.#store.data, id), new Date(dueAt), this.#now(), allDay) }),
+      draftHeadsUp: ({ id, dueAt, allDay }) => ({ message: draftHeadsUp(this.#followUp(id), new Date(dueAt), this.#now(), allDay) }),
       sendHeadsUp: ({ id, ...input }) => mutate((data, now) => sendHeadsUp(data, id, input, now), id),
       addChecklistItem: ({ id, text }) => mutate((data) => addChecklistItem(data, id, text, this.#newId()), id),
       setChecklistItem: ({ id, itemId, done }) => mutate((data) => setChecklistItem(data, id, itemId, done), id),
@@ -211,19 +398,19 @@ export class FollowThroughService {
       snooze: ({ id, until }) => mutate((data, now) => snoozeFollowUp(data, id, new Date(until), now), id),
       reschedule: ({ id, ...dates }) => mutate((data, now) => rescheduleFollowUp(data, id, dates, now), id),
       planForToday: ({ id }) => mutate((data, now) => planForToday(data, id, now), id),
-      remove: ({ id }) => {
+      remove: async ({ id }) => {
         this.#guardWritable()
         const { data, removed } = removeFollowUp(this.#store.data, id)
         this.#recentlyRemoved.push(removed)
         this.#recentlyRemoved.splice(0, Math.max(0, this.#recentlyRemoved.length - UNDO_DEPTH))
-        this.#commit(data)
+        await this.#commit(data)
         return { id }
       },
       checkCadence: ({ client, at }) => checkCadence(this.#store.data, client, new Date(at)),
-      logContact: (input) => {
+      logContact: async (input) => {
         this.#guardWritable()
         const { data, contact } = logContact(this.#store.data, input, this.#now(), this.#newId())
-        this.#commit(data)
+        await this.#commit(data)
         return contact
       },
       getScorecard: ({ weeks }) => scorecard(this.#store.data, this.#now(), { weeks }),
@@ -231,23 +418,23 @@ export class FollowThroughService {
         const now = this.#now()
         return { filename: scorecardFilename(now), csv: scorecardCsv(scorecard(this.#store.data, now)) }
       },
-      bulk: ({ ids, ...input }) => {
+      bulk: async ({ ids, ...input }) => {
         this.#guardWritable()
         const action = input.action === 'complete' ? { action: input.action } : { action: input.action, dueAt: input.dueAt!, allDay: input.allDay ?? false, toldClient: input.toldClient ?? false }
         const { data, results } = applyBulk(this.#store.data, ids, action, this.#now(), this.#newId)
-        this.#commit(data)
+        await this.#commit(data)
         return { results }
       },
       dismissAway: () => {
         const dismissed = this.#away !== null
         this.#away = null
-        if (dismissed) this.#publish()
+        if (dismissed) this.#statusChanged()
         return { dismissed }
       },
-      startSequence: ({ id, sequence, dryRun }) => {
+      startSequence: async ({ id, sequence, dryRun }) => {
         if (!dryRun) this.#guardWritable()
         const { data, created } = startSequence(this.#store.data, id, sequence, this.#now(), this.#newId)
-        if (!dryRun) this.#commit(data)
+        if (!dryRun) await this.#commit(data)
         return { created }
       },
       ...transferHandlers({
@@ -257,14 +444,23 @@ export class FollowThroughService {
         newId: () => this.#newId(),
         guardWritable: () => this.#guardWritable(),
       }),
-      undoRemove: ({ id }) => {
+      undoRemove: async ({ id }) => {
         this.#guardWritable()
         const index = this.#recentlyRemoved.findIndex((f) => f.id === id)
         if (index < 0) throw new DomainError('not_found', 'That deletion can no longer be undone.')
         const [restored] = this.#recentlyRemoved.splice(index, 1)
-        this.#commit(restoreFollowUp(this.#store.data, restored))
+        await this.#commit(restoreFollowUp(this.#store.data, restored))
         return restored
       },
+      getFollowUp: ({ id }) => this.#followUp(id),
+      listClients: () => {
+        const names = new Set<string>()
+        for (const column of COLUMNS) for (const entry of this.#board.column(column)) names.add(entry.card.client.name)
+        return [...names].sort(new Intl.Collator().compare)
+      },
+      updateView: ({ viewId, query, ranges }) => this.views.update(viewId, { query, ranges }),
+      resyncView: ({ viewId }) => this.views.resync(viewId),
+      closeView: ({ viewId }) => this.views.close(viewId),
     }
   }
 }

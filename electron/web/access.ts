@@ -3,8 +3,6 @@ import type { IncomingMessage } from 'node:http'
 
 export const newAccessToken = () => randomBytes(24).toString('base64url')
 
-export const tokenCookieName = (port: number) => `follow_through_token_${port}`
-
 function sameSecret(given: string | undefined, token: string): boolean {
   if (!given) return false
   const a = Buffer.from(given)
@@ -12,21 +10,19 @@ function sameSecret(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-function cookie(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=')
-    if (key === name) return value.join('=')
-  }
-  return undefined
-}
-
-export type AccessVerdict = { allowed: true; viaUrl: boolean } | { allowed: false; status: number; reason: string }
+export type AccessVerdict = { allowed: true } | { allowed: false; status: number; reason: string }
 
 /**
  * Browser mode listens on loopback, but any web page the person visits can still
  * reach loopback. So every request must name this server as its Host (defeats DNS
- * rebinding), come from no origin or this one (defeats cross-site requests), and
- * carry the per-run token in the URL, a cookie set from it, or a bearer header.
+ * rebinding) and come from no origin or this one (defeats cross-site requests).
+ *
+ * The API also needs the per-run token, as a bearer header (the page keeps it in
+ * session storage, which is per origin, so per port) or in the URL (the printed
+ * link, and event streams, which cannot send headers). It is never a cookie:
+ * cookies are shared by every port of 127.0.0.1, so another local server the
+ * person's browser visits would receive it. The page's own files hold no data
+ * and are served to any local request.
  */
 export function checkAccess(req: IncomingMessage, url: URL, port: number, token: string): AccessVerdict {
   const ownHosts = [`127.0.0.1:${port}`, `localhost:${port}`]
@@ -36,10 +32,9 @@ export function checkAccess(req: IncomingMessage, url: URL, port: number, token:
     return { allowed: false, status: 403, reason: 'Cross-origin requests are refused.' }
   }
   const fromUrl = url.searchParams.get('token') ?? undefined
-  if (fromUrl !== undefined) {
-    return sameSecret(fromUrl, token) ? { allowed: true, viaUrl: true } : { allowed: false, status: 403, reason: 'Wrong access token.' }
-  }
+  if (fromUrl !== undefined && !sameSecret(fromUrl, token)) return { allowed: false, status: 403, reason: 'Wrong access token.' }
+  if (!url.pathname.startsWith('/api/')) return { allowed: true }
   const bearer = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1]
-  if (sameSecret(cookie(req, tokenCookieName(port)), token) || sameSecret(bearer, token)) return { allowed: true, viaUrl: false }
+  if (fromUrl !== undefined || sameSecret(bearer, token)) return { allowed: true }
   return { allowed: false, status: 401, reason: 'Open Follow Through with the link it printed at start; it carries the access token.' }
 }

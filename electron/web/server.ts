@@ -1,10 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import sirv from 'sirv'
+import type { Result } from '../contract'
 import type { BoardSnapshot } from '../core/board'
+import type { ErrorCode } from '../core/errors'
 import { dispatch } from '../service/dispatch'
 import type { FollowThroughService } from '../service/service'
-import { checkAccess, newAccessToken, tokenCookieName } from './access'
+import { checkAccess, newAccessToken } from './access'
+import { EventStream } from './eventStream'
 
 /** Room for an import (at most 5 MB of file text, which escaping as JSON can make up to twice as long). */
 const MAX_BODY_BYTES = 12_000_000
@@ -19,20 +22,29 @@ const SECURITY_HEADERS = {
 
 export interface WebServer {
   url: string
+  /** Bytes waiting in the server for each open event stream (for tests of a frozen reader). */
+  bufferedBytes(): number[]
   close(): Promise<void>
 }
+
+/** The HTTP status for a refusal; the JSON body says the same in words. */
+const STATUS_OF: Record<ErrorCode, number> = { invalid_input: 400, not_found: 404, read_only: 403, storage: 500, internal: 500 }
+
+const statusOf = (result: Result<unknown>) => (result.ok ? 200 : STATUS_OF[result.error.code] ?? 500)
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
   res.end(JSON.stringify(body))
 }
 
+class TooLarge extends Error {}
+
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   let size = 0
   const chunks: Buffer[] = []
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) throw new RangeError('The request is too large.')
+    if (size > MAX_BODY_BYTES) throw new TooLarge('The request is too large.')
     chunks.push(chunk as Buffer)
   }
   const text = Buffer.concat(chunks).toString('utf8')
@@ -48,17 +60,72 @@ async function handleCall(req: IncomingMessage, res: ServerResponse, service: Fo
   try {
     input = await readJsonBody(req)
   } catch (error) {
+    if (error instanceof TooLarge) {
+      // The rest of the body is not read: close the connection after the answer.
+      res.setHeader('Connection', 'close')
+      return send(res, 413, { ok: false, error: { code: 'invalid_input', message: 'The request is too large.' } })
+    }
     return send(res, 400, { ok: false, error: { code: 'invalid_input', message: `Unreadable request: ${(error as Error).message}` } })
   }
-  send(res, 200, await dispatch(service.handlers, method, input))
+  const result = await dispatch(service.handlers, method, input)
+  send(res, statusOf(result), result)
 }
 
-function streamBoard(req: IncomingMessage, res: ServerResponse, service: FollowThroughService): void {
-  res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
-  const push = (board: BoardSnapshot) => res.write(`event: board\ndata: ${JSON.stringify(board)}\n\n`)
-  push(service.board())
-  const unsubscribe = service.subscribe(push)
-  req.on('close', unsubscribe)
+function parseJsonParam(url: URL, name: string): unknown {
+  try {
+    return JSON.parse(url.searchParams.get(name) ?? 'null')
+  } catch {
+    return null
+  }
+}
+
+/** One view's event stream: its snapshot, then its deltas ("view" events), until the page closes it. */
+function streamView(req: IncomingMessage, res: ServerResponse, url: URL, service: FollowThroughService, streams: Set<EventStream>): void {
+  const viewId = url.searchParams.get('viewId')
+  let stream: EventStream | null = null
+  const sink = { send: (text: string) => stream?.send('view', text) }
+  const input = { viewId, query: parseJsonParam(url, 'query'), ranges: parseJsonParam(url, 'ranges') }
+  // Opened before the stream starts, so a refusal is a plain JSON error with its status.
+  let opening = true
+  const pending: string[] = []
+  const result = service.openView(input, { send: (text) => (opening ? pending.push(text) : sink.send(text)) })
+  if (!result.ok) return send(res, statusOf(result), result)
+  stream = new EventStream(res, () => service.views.resync(result.value.viewId))
+  opening = false
+  for (const text of pending) stream.send('view', text)
+  streams.add(stream)
+  req.on('close', () => {
+    streams.delete(stream!)
+    service.views.close(result.value.viewId)
+  })
+}
+
+/**
+ * The old whole-board stream, kept until the renderer uses views: one subscription
+ * for all its listeners, so each board is serialised once, and a bounded buffer each.
+ */
+function boardStreams(service: FollowThroughService, streams: Set<EventStream>) {
+  const listeners = new Set<EventStream>()
+  let unsubscribe: (() => void) | null = null
+  const push = (board: BoardSnapshot) => {
+    const text = JSON.stringify(board)
+    for (const listener of listeners) listener.send('board', text)
+  }
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const stream = new EventStream(res, () => stream.send('board', JSON.stringify(service.board())))
+    stream.send('board', JSON.stringify(service.board()))
+    listeners.add(stream)
+    streams.add(stream)
+    unsubscribe ??= service.subscribe(push)
+    req.on('close', () => {
+      listeners.delete(stream)
+      streams.delete(stream)
+      if (listeners.size === 0) {
+        unsubscribe?.()
+        unsubscribe = null
+      }
+    })
+  }
 }
 
 /** The browser-mode transport: the contract over loopback HTTP, board pushes over Server-Sent Events. */
@@ -70,8 +137,17 @@ export async function startWebServer(options: {
 }): Promise<WebServer> {
   const { service } = options
   const token = options.token ?? newAccessToken()
-  const serveStatic = sirv(options.staticDir, { single: true, etag: true, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') })
+  // Assets are served precompressed (the build writes .br and .gz beside each).
+  const serveStatic = sirv(options.staticDir, {
+    single: true,
+    etag: true,
+    brotli: true,
+    gzip: true,
+    setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
+  })
   const sockets = new Set<import('node:net').Socket>()
+  const streams = new Set<EventStream>()
+  const streamBoard = boardStreams(service, streams)
   let port = options.port
 
   const server = createServer((req, res) => {
@@ -79,10 +155,8 @@ export async function startWebServer(options: {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const verdict = checkAccess(req, url, port, token)
     if (!verdict.allowed) return send(res, verdict.status, { ok: false, error: { code: 'invalid_input', message: verdict.reason } })
-    if (verdict.viaUrl) {
-      res.setHeader('Set-Cookie', `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`)
-    }
-    if (url.pathname === '/api/events') return streamBoard(req, res, service)
+    if (url.pathname === '/api/events') return streamBoard(req, res)
+    if (url.pathname === '/api/view') return streamView(req, res, url, service, streams)
     const call = url.pathname.match(/^\/api\/([A-Za-z]+)$/)
     if (call) {
       handleCall(req, res, service, call[1]).catch((error) => {
@@ -104,6 +178,7 @@ export async function startWebServer(options: {
   port = (server.address() as AddressInfo).port
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
+    bufferedBytes: () => [...streams].map((stream) => stream.buffered),
     close: () =>
       new Promise<void>((resolve) => {
         // Event streams never end by themselves; cut them so close() returns.

@@ -1,24 +1,58 @@
-import type { Api, BoardSnapshot, Bridge, Result } from '../../electron/contract'
-import { apiFromTransport } from '../../electron/contract/methods'
+import type { Api, BoardSnapshot, Bridge, Result, ViewMessage } from '../../electron/contract'
+import { apiFromTransport, VIEW_STREAM_PATH } from '../../electron/contract/methods'
+import { openViewWith } from '../../electron/contract/viewClient'
 
-/** Browser mode: the same contract over loopback HTTP; the access cookie was set when the page loaded. */
+const TOKEN_KEY = 'follow-through-token'
+
+/**
+ * Browser mode's access token: from the printed link on first load (main.tsx then
+ * strips it from the address bar), kept in session storage, which is per tab and
+ * per origin. Never a cookie: cookies reach every port on 127.0.0.1.
+ */
+function accessToken(): string {
+  const fromUrl = new URLSearchParams(location.search).get('token')
+  if (fromUrl) sessionStorage.setItem(TOKEN_KEY, fromUrl)
+  return fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? ''
+}
+
+/** Browser mode: the same contract over loopback HTTP, views over Server-Sent Events. */
 function httpBridge(): Bridge {
+  const token = accessToken()
   const call = async (method: string, input: unknown): Promise<Result<unknown>> => {
     try {
       const response = await fetch(`/api/${method}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
         body: JSON.stringify(input ?? {}),
       })
+      // Refusals come with their HTTP status (400, 403, 404, 413, 500) and the same JSON body.
       return (await response.json()) as Result<unknown>
     } catch {
       return { ok: false, error: { code: 'internal', message: 'Follow Through is not reachable. Is it still running?' } }
     }
   }
+  const api = apiFromTransport<Api>(call)
+  const streams = new Map<string, EventSource>()
   return {
-    ...apiFromTransport<Api>(call),
+    ...api,
+    openView: openViewWith(
+      {
+        open(viewId, query, ranges, receive) {
+          const params = new URLSearchParams({ viewId, query: JSON.stringify(query), ranges: JSON.stringify(ranges), token })
+          const events = new EventSource(`/${VIEW_STREAM_PATH}?${params}`)
+          events.addEventListener('view', (event) => receive(JSON.parse((event as MessageEvent<string>).data) as ViewMessage))
+          streams.set(viewId, events)
+        },
+        call: (method, input) => call(method, input),
+        stop(viewId) {
+          streams.get(viewId)?.close()
+          streams.delete(viewId)
+        },
+      },
+      () => crypto.randomUUID(),
+    ),
     onBoardChanged(listener: (board: BoardSnapshot) => void) {
-      const events = new EventSource('/api/events')
+      const events = new EventSource(`/api/events?token=${encodeURIComponent(token)}`)
       events.addEventListener('board', (event) => listener(JSON.parse((event as MessageEvent<string>).data) as BoardSnapshot))
       return () => events.close()
     },

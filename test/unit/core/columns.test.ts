@@ -55,9 +55,9 @@ describe('nextTransitionAt', () => {
     expect(nextTransitionAt(emptyData(), NOW)).toBeNull()
   })
 
-  it('wakes at the next midnight for cards due on a later day', () => {
+  it('wakes at the midnight that starts the day a card is due', () => {
     const data = { ...emptyData(), followUps: [followUp({ dueAt: '2026-11-25T15:00:00+01:00', targetAt: '2026-11-25T12:00:00+01:00' })] }
-    expect(nextTransitionAt(data, NOW)?.toISOString()).toBe(new Date('2026-11-24T00:00:00+01:00').toISOString())
+    expect(nextTransitionAt(data, NOW)?.toISOString()).toBe(new Date('2026-11-25T00:00:00+01:00').toISOString())
   })
 
   it('is just after the own target passes, when that comes before midnight', () => {
