@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Card, Result } from '../electron/contract'
 import { Board } from './features/board/Board'
 import { useBoardStatus } from './features/board/boardView'
-import { CardDetail } from './features/board/CardDetail'
+import { CardDetail, type DetailCard } from './features/board/CardDetail'
 import { DensityToggle } from './features/board/DensityToggle'
 import type { DropIntent } from './features/board/dropIntent'
 import { FilterBar } from './features/board/FilterBar'
@@ -32,7 +32,7 @@ import { useNow } from './lib/useNow'
 /** How long a deleted follow-up can be brought back from the toast. */
 const UNDO_MS = 15_000
 
-type Dialog = { kind: 'new' } | { kind: 'shortcuts' } | { kind: 'transfer' } | { kind: 'settings' } | { kind: 'scorecard' } | { kind: 'logContact'; card: Card } | { kind: 'edit'; card: Card } | { kind: 'reschedule'; card: Card } | { kind: 'headsUp'; card: Card } | { kind: 'details'; card: Card } | { kind: 'sequence'; card: Card; sequence: SequenceName } | null
+type Dialog = { kind: 'new' } | { kind: 'shortcuts' } | { kind: 'transfer' } | { kind: 'settings' } | { kind: 'scorecard' } | { kind: 'logContact'; card: Card } | { kind: 'edit'; card: Card } | { kind: 'reschedule'; card: Card } | { kind: 'headsUp'; card: Card } | { kind: 'details'; card: DetailCard } | { kind: 'sequence'; card: Card; sequence: SequenceName } | null
 
 interface Toast {
   message: string
@@ -140,7 +140,7 @@ export function App() {
         const result = await api.getFollowUp({ id: command.id })
         if (!result.ok) return setError('That follow-up no longer exists.')
         const shown = store.card(command.id)
-        setDialog({ kind: 'details', card: shown ? { ...shown, ...result.value } : { column: undefined, atRisk: false, ...result.value } })
+        setDialog({ kind: 'details', card: shown ? { ...shown, ...result.value } : result.value })
       }),
     [store],
   )
@@ -155,7 +155,7 @@ export function App() {
   }, [])
 
   // Dialogs show the latest version of their card, so a push from another window is not lost.
-  const liveCard = (card: Card): Card => {
+  const liveCard = <T extends DetailCard>(card: T): T => {
     const shown = store.card(card.id)
     return shown ? { ...card, ...shown } : card
   }

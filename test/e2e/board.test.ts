@@ -156,7 +156,7 @@ describe.skipIf(!chromiumPath)('the board in the browser', () => {
     await open.waitFor({ state: 'visible' })
     await page.mouse.move(1, 1)
     const toolbar = open.getByRole('toolbar')
-    const opacity = () => toolbar.evaluate((element) => Number(getComputedStyle(element).opacity))
+    const opacity = () => toolbar.evaluate((element) => Number(element.ownerDocument.defaultView!.getComputedStyle(element).opacity))
     await expect.poll(opacity).toBe(0)
     await open.hover()
     await expect.poll(opacity).toBe(1)
@@ -427,7 +427,7 @@ describe.skipIf(!chromiumPath)('the compact board at 1280×800', () => {
     // Cards wholly on screen: inside the viewport and inside the column's scroll area.
     const whollyShown = await region(page, 'Promised').evaluate((column) => {
       const area = column.querySelector('.column__scroll')!.getBoundingClientRect()
-      const bottom = Math.min(area.bottom, window.innerHeight)
+      const bottom = Math.min(area.bottom, column.ownerDocument.defaultView!.innerHeight)
       return [...column.querySelectorAll('article')].filter((article) => {
         const box = article.getBoundingClientRect()
         return box.top >= area.top - 1 && box.bottom <= bottom + 1

@@ -10,7 +10,7 @@ import {
   type KeyboardCoordinateGetter,
 } from '@dnd-kit/core'
 import { useCallback, useMemo, useRef, useState } from 'react'
-import type { Card, Column } from '../../../electron/contract'
+import type { Column, ViewCard as Card } from '../../../electron/contract'
 import { BoardColumn, type CardContext, type ColumnHandle } from './BoardColumn'
 import { ViewStoreContext } from './boardView'
 import type { Density } from './density'

@@ -1,6 +1,6 @@
 import { useDraggable } from '@dnd-kit/core'
 import { memo, useCallback, useRef, useState } from 'react'
-import type { Card } from '../../../electron/contract'
+import type { ViewCard as Card } from '../../../electron/contract'
 import { CardChecklist } from '../method/CardChecklist'
 import { ContextMenu, type MenuItem } from './ContextMenu'
 import type { Density } from './density'

@@ -1,5 +1,5 @@
 import { createContext, useContext, useSyncExternalStore } from 'react'
-import type { Card, Column } from '../../../electron/contract'
+import type { Column, ViewCard } from '../../../electron/contract'
 import type { BoardStatus, ColumnWindow } from '../../../electron/contract/view'
 import type { ViewStore } from '../../lib/viewStore'
 
@@ -26,7 +26,7 @@ export function useColumnWindow(column: Column): ColumnWindow {
   return useSyncExternalStore(store.subscribe, () => store.window(column))
 }
 
-export function useCard(id: string): Card | undefined {
+export function useCard(id: string): ViewCard | undefined {
   const store = useViewStore()
   return useSyncExternalStore(store.subscribe, () => store.card(id))
 }
