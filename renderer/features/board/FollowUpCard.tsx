@@ -193,29 +193,31 @@ export const FollowUpCard = memo(function FollowUpCard({ card, now, actions, den
           <DueLine card={card} now={now} />
           {snoozed && <span className="card__badge">Snoozed</span>}
         </p>
-        {primary === 'complete' && (
-          <button className="card__primary" onClick={() => actions.complete(card)}>
-            Mark done
-          </button>
-        )}
-        {primary === 'headsUp' && (
-          <button className="card__primary" onClick={() => actions.headsUp?.(card)}>
-            Send heads-up
-          </button>
-        )}
+        <div className="card__actions">
+          <div className="card__toolbar" role="toolbar" aria-label={`Actions for “${card.title}”`}>
+            {!done && primary !== 'complete' && <button onClick={() => actions.complete(card)}>Mark done</button>}
+            {!done && <SnoozeMenu title={card.title} open={snoozing} onOpenChange={setSnoozing} onSnooze={(until) => actions.snooze(card, until)} />}
+            <button onClick={() => actions.edit(card)}>Edit</button>
+            <button onClick={() => actions.remove(card)}>Delete</button>
+            <button aria-expanded={more} aria-label={`More actions for “${card.title}”`} onClick={() => setMore(!more)}>
+              ⋯
+            </button>
+          </div>
+          {primary === 'complete' && (
+            <button className="card__primary" onClick={() => actions.complete(card)}>
+              Mark done
+            </button>
+          )}
+          {primary === 'headsUp' && (
+            <button className="card__primary" onClick={() => actions.headsUp?.(card)}>
+              Send heads-up
+            </button>
+          )}
+        </div>
       </div>
       {card.atRisk && <p className={density === 'compact' ? 'visually-hidden' : 'card__risk'}>{RISK_TEXT}</p>}
       {density === 'comfortable' && <Details card={card} now={now} />}
       <CardChecklist card={card} />
-      <div className="card__toolbar" role="toolbar" aria-label={`Actions for “${card.title}”`}>
-        {!done && primary !== 'complete' && <button onClick={() => actions.complete(card)}>Mark done</button>}
-        {!done && <SnoozeMenu title={card.title} open={snoozing} onOpenChange={setSnoozing} onSnooze={(until) => actions.snooze(card, until)} />}
-        <button onClick={() => actions.edit(card)}>Edit</button>
-        <button onClick={() => actions.remove(card)}>Delete</button>
-        <button aria-expanded={more} aria-label={`More actions for “${card.title}”`} onClick={() => setMore(!more)}>
-          ⋯
-        </button>
-      </div>
       {more && (
         <div className="card__more">
           <button onClick={() => actions.logContact(card)} title="Record a call, email or meeting with this client">
