@@ -12,6 +12,9 @@ import { useColumnCounts } from './boardView'
  * to the counts (marking them done empties the panel). The view gives the column when
  * it holds the card; one it does not hold is shown as it went: overdue.
  */
+/** The panel is a summary: past this many follow-ups it lists the first ones (one request each). */
+const AWAY_LIMIT = 100
+
 function useAwayBoard(store: ViewStore, status: BoardStatus): BoardSnapshot | null {
   const [board, setBoard] = useState<BoardSnapshot | null>(null)
   const counts = useColumnCounts(store)
@@ -19,7 +22,7 @@ function useAwayBoard(store: ViewStore, status: BoardStatus): BoardSnapshot | nu
     const away = status.away
     if (!away) return setBoard(null)
     let active = true
-    void Promise.all(away.ids.map((id) => api.getFollowUp({ id }))).then((results) => {
+    void Promise.all(away.ids.slice(0, AWAY_LIMIT).map((id) => api.getFollowUp({ id }))).then((results) => {
       if (!active) return
       const columns: Record<Column, Card[]> = { promised: [], due: [], overdue: [], done: [] }
       for (const result of results) {
@@ -50,5 +53,11 @@ export function AwayArea({
   onError(message: string): void
 }) {
   const board = useAwayBoard(store, status)
-  return board && <AwayPanel board={board} {...props} />
+  return (
+    board && (
+      <div className="board-away">
+        <AwayPanel board={board} {...props} />
+      </div>
+    )
+  )
 }
