@@ -88,7 +88,8 @@ export function Board({
 
   function onDragEnd(event: DragEndEvent) {
     setDragged(null)
-    const card = cardOf(event.active.data.current)
+    // A card dragged far enough to scroll out of its column's rendered range is unmounted; the overlay kept its data.
+    const card = cardOf(event.active.data.current) ?? dragged
     if (!card || !event.over) return
     // A keyboard move keeps focus on the card: once it shows up in its new place, focus goes there.
     if (event.activatorEvent instanceof KeyboardEvent) focus.follow(card.id, card.column)

@@ -17,7 +17,7 @@ export function FilterBar({
   return (
     <div className="filters" role="search">
       <input type="search" aria-label="Search" placeholder="Search title, client, notes" value={filters.text} onChange={(e) => onChange({ ...filters, text: e.target.value })} />
-      <select aria-label="Client" value={filters.client} onFocus={onOpenClients} onChange={(e) => onChange({ ...filters, client: e.target.value })}>
+      <select aria-label="Client" value={filters.client} onFocus={onOpenClients} onPointerDown={onOpenClients} onChange={(e) => onChange({ ...filters, client: e.target.value })}>
         <option value="">All clients</option>
         {filters.client && !clients.includes(filters.client) && <option>{filters.client}</option>}
         {clients.map((name) => (

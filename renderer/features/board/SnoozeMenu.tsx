@@ -24,7 +24,7 @@ export function SnoozeMenu({
   onOpenChange(open: boolean): void
 }) {
   const [picking, setPicking] = useState(false)
-  const [picked, setPicked] = useState(() => toLocalInput(addHours(new Date(), 2).toISOString()))
+  const [picked, setPicked] = useState('')
   const menu = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
@@ -49,7 +49,14 @@ export function SnoozeMenu({
               {choice.label}
             </button>
           ))}
-          <button role="menuitem" onClick={() => setPicking(true)}>
+          <button
+            role="menuitem"
+            onClick={() => {
+              // Suggested when asked for, not on every card's first render.
+              if (!picked) setPicked(toLocalInput(addHours(new Date(), 2).toISOString()))
+              setPicking(true)
+            }}
+          >
             Pick a time…
           </button>
           {picking && (

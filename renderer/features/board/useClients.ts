@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { api } from '../../lib/api'
 
-/** The client names for the client filter, from the service; asked again when the list is opened. */
+/**
+ * The client names for the client filter, asked of the service when the list is about
+ * to open (not at start: the first paint waits for nothing but the view).
+ */
 export function useClients(): [string[], () => void] {
   const [clients, setClients] = useState<string[]>([])
   const refresh = useCallback(() => {
     void api.listClients({}).then((result) => result.ok && setClients(result.value))
   }, [])
-  useEffect(refresh, [refresh])
   return [clients, refresh]
 }
