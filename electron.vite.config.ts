@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import { precompress } from './scripts/precompress'
 
 export default defineConfig({
   main: {
@@ -21,6 +22,6 @@ export default defineConfig({
     root: 'renderer',
     // Minified: the board's first paint with 10k cards starts with parsing this bundle.
     build: { minify: true, rollupOptions: { input: resolve('renderer/index.html') } },
-    plugins: [react()],
+    plugins: [react(), precompress()],
   },
 })

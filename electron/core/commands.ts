@@ -2,6 +2,7 @@ import { endOfDay } from 'date-fns'
 import { DomainError } from './errors'
 import { FollowUpDraft, type FollowUpPatch } from './inputs'
 import { Settings, type Data, type FollowUp, type HistoryEvent, type ReminderKind } from './schema'
+import { appended, positionOf, removedAt, replacedAt, replacedById } from './followUpList'
 import { defaultTargetAt } from './targets'
 
 /**
@@ -39,13 +40,14 @@ function resolveDates(
 
 /** The follow-up with this id, or a refusal a person understands. */
 export function findFollowUp(data: Data, id: string): FollowUp {
-  const followUp = data.followUps.find((f) => f.id === id)
+  const followUp = data.followUps[positionOf(data.followUps, id)]
   if (!followUp) throw new DomainError('not_found', 'That follow-up no longer exists. It may have been deleted in another window.')
   return followUp
 }
 
 function replace(data: Data, next: FollowUp): Data {
-  return { ...data, followUps: data.followUps.map((f) => (f.id === next.id ? next : f)) }
+  const at = positionOf(data.followUps, next.id)
+  return at < 0 ? data : { ...data, followUps: replacedAt(data.followUps, at, next) }
 }
 
 function withEvent(followUp: FollowUp, event: HistoryEvent, changes: Partial<FollowUp>): FollowUp {
@@ -73,7 +75,7 @@ export function createFollowUp(data: Data, draft: FollowUpDraft, now: Date, id: 
     kind: 'promise',
     checklist: (input.checklist ?? []).map((text, index) => ({ id: `${id}-item-${index + 1}`, text, done: false })),
   }
-  return { data: { ...data, followUps: [...data.followUps, followUp] }, followUp }
+  return { data: { ...data, followUps: appended(data.followUps, [followUp]) }, followUp }
 }
 
 export function updateFollowUp(data: Data, id: string, patch: FollowUpPatch, now: Date): Data {
@@ -152,16 +154,16 @@ export function planForToday(data: Data, id: string, now: Date): Data {
 
 export function removeFollowUp(data: Data, id: string): { data: Data; removed: FollowUp } {
   const removed = findFollowUp(data, id)
-  return { data: { ...data, followUps: data.followUps.filter((f) => f.id !== id) }, removed }
+  return { data: { ...data, followUps: removedAt(data.followUps, positionOf(data.followUps, id)) }, removed }
 }
 
 export function restoreFollowUp(data: Data, followUp: FollowUp): Data {
-  if (data.followUps.some((f) => f.id === followUp.id)) return data
-  return { ...data, followUps: [...data.followUps, followUp] }
+  if (positionOf(data.followUps, followUp.id) >= 0) return data
+  return { ...data, followUps: appended(data.followUps, [followUp]) }
 }
 
 export function markNotified(data: Data, id: string, kinds: ReminderKind[], now: Date): Data {
-  const current = data.followUps.find((f) => f.id === id)
+  const current = data.followUps[positionOf(data.followUps, id)]
   if (!current || kinds.length === 0) return data
   return replace(data, withNotified(current, kinds, now))
 }
@@ -177,8 +179,7 @@ export function withNotified(followUp: FollowUp, kinds: ReminderKind[], now: Dat
 
 /** Data with some follow-ups replaced by id, in one pass (a tick may settle many at once). */
 export function replaceFollowUps(data: Data, updated: ReadonlyMap<string, FollowUp>): Data {
-  if (updated.size === 0) return data
-  return { ...data, followUps: data.followUps.map((f) => updated.get(f.id) ?? f) }
+  return updated.size === 0 ? data : { ...data, followUps: replacedById(data.followUps, updated) }
 }
 
 /** Changes settings; the result is validated whole, so no combination of edits leaves them invalid. */

@@ -21,6 +21,7 @@ import {
   updateSettings,
 } from '../core/commands'
 import { DomainError } from '../core/errors'
+import { indexFollowUps } from '../core/followUpList'
 import { parseQuickAdd } from '../core/quickAdd'
 import { scorecard } from '../core/scorecard'
 import { scorecardCsv, scorecardFilename } from '../core/scorecardCsv'
@@ -114,6 +115,8 @@ export class FollowThroughService {
     this.#alarm = new WallClockAlarm(this.#now, () => this.#onTime(), options.timers)
     const now = this.#now()
     this.#board = new BoardIndex(this.#store.data.followUps, now)
+    // Commands find a follow-up by id through this map instead of scanning every one.
+    indexFollowUps(this.#store.data.followUps)
     this.#quiet = quietHours(this.#store.data.settings, now)
     this.#quietDay = now.toDateString()
     if (this.#notifier) this.#scheduleAllReminders()
@@ -159,6 +162,8 @@ export class FollowThroughService {
       if (error instanceof DomainError) return { ok: false, error: error.toValue() }
       throw error
     }
+    // A view of Done's week brings an instant of its own: when its oldest completion ages out.
+    this.#rearm()
     return { ok: true, value: { viewId } }
   }
 
@@ -237,10 +242,7 @@ export class FollowThroughService {
    */
   async #commit(next: Data, timeMoves: CardMove[] = []): Promise<void> {
     const before = this.#store.data
-    if (next === before) {
-      if (timeMoves.length > 0) this.#publish(timeMoves)
-      return
-    }
+    if (next === before) return this.#publish(timeMoves)
     const change = diffData(before, next)
     const saved = this.#store.update(next, change)
     const moves = this.#board.apply(change.followUps.put, change.followUps.removed, this.#now())
@@ -458,7 +460,11 @@ export class FollowThroughService {
         for (const column of COLUMNS) for (const entry of this.#board.column(column)) names.add(entry.card.client.name)
         return [...names].sort(new Intl.Collator().compare)
       },
-      updateView: ({ viewId, query, ranges }) => this.views.update(viewId, { query, ranges }),
+      updateView: ({ viewId, query, ranges }) => {
+        const updated = this.views.update(viewId, { query, ranges })
+        this.#rearm()
+        return updated
+      },
       resyncView: ({ viewId }) => this.views.resync(viewId),
       closeView: ({ viewId }) => this.views.close(viewId),
     }

@@ -1,4 +1,5 @@
 import { benchBoard } from './board'
+import { benchBoardService } from './boardService'
 import { benchNotifications } from './notifications'
 import { benchStore } from './store'
 
@@ -6,6 +7,7 @@ import { benchStore } from './store'
 const benches: [string, () => Promise<string[]>][] = [
   ['store', benchStore],
   ['board', benchBoard],
+  ['board-service', benchBoardService],
   ['notifications', benchNotifications],
 ]
 

@@ -15,7 +15,8 @@ export async function callApi<M extends MethodName>(app: WebApp, method: M, inpu
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${app.token}` },
     body: JSON.stringify(input),
   })
-  if (response.status !== 200) throw new Error(`${method}: HTTP ${response.status} ${await response.text()}`)
+  // Refusals come with their HTTP status (400, 403, 404, 500) and the same JSON Result; anything else is a transport failure.
+  if (!response.headers.get('content-type')?.startsWith('application/json')) throw new Error(`${method}: HTTP ${response.status} ${await response.text()}`)
   return (await response.json()) as ResultOf<M>
 }
 

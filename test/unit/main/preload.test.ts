@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { BOARD_CHANGED_CHANNEL, ipcChannel, METHOD_NAMES, SHELL_COMMAND_CHANNEL } from '../../../electron/contract'
+import { BOARD_CHANGED_CHANNEL, ipcChannel, METHOD_NAMES, OPEN_VIEW_CHANNEL, SHELL_COMMAND_CHANNEL, VIEW_CHANNEL } from '../../../electron/contract'
 import { contextBridge, ipcRenderer } from './support/fakeElectron'
 
 vi.mock('electron', () => import('./support/fakeElectron'))
@@ -20,8 +20,8 @@ describe('preload', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['api'])
   })
 
-  it('exposes exactly the contract’s methods and its two pushes: no generic invoke or send', () => {
-    expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES, 'onBoardChanged', 'onShellCommand'].sort())
+  it('exposes exactly the contract’s methods, views and its two pushes: no generic invoke or send', () => {
+    expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES, 'openView', 'onBoardChanged', 'onShellCommand'].sort())
     for (const value of Object.values(api)) expect(typeof value).toBe('function')
   })
 
@@ -53,6 +53,23 @@ describe('preload', () => {
     expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(ipcChannel('getBoard'), {})
     await vi.waitFor(() => expect(listener).toHaveBeenCalledWith(current))
     unsubscribe()
+  })
+
+  it('opens a view over IPC and passes on only its own messages, in order', () => {
+    ipcRenderer.invoke.mockClear()
+    const listener = vi.fn()
+    const view = api.openView({}, {}, listener) as { close(): void }
+    const [channel, input] = ipcRenderer.invoke.mock.calls[0] as [string, { viewId: string }]
+    expect(channel).toBe(OPEN_VIEW_CHANNEL)
+    const snapshot = { type: 'snapshot', snapshot: { viewId: input.viewId, version: 1 } }
+    ipcRenderer.emit(VIEW_CHANNEL, {}, JSON.stringify(snapshot))
+    ipcRenderer.emit(VIEW_CHANNEL, {}, JSON.stringify({ type: 'snapshot', snapshot: { viewId: 'someone-else', version: 1 } }))
+    ipcRenderer.emit(VIEW_CHANNEL, {}, JSON.stringify({ type: 'delta', delta: { viewId: input.viewId, version: 2 } }))
+    expect(listener.mock.calls.map(([message]) => message.type)).toEqual(['snapshot', 'delta'])
+    view.close()
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(ipcChannel('closeView'), { viewId: input.viewId })
+    ipcRenderer.emit(VIEW_CHANNEL, {}, JSON.stringify({ type: 'delta', delta: { viewId: input.viewId, version: 3 } }))
+    expect(listener).toHaveBeenCalledTimes(2)
   })
 
   it('forwards the shell’s requests to the page', () => {

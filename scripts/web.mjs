@@ -1,0 +1,36 @@
+// `npm run web`: browser mode from built JavaScript (out/web/cli.js), so the ready line
+// comes as soon as the data is open. Builds first only when the sources are newer.
+import { spawnSync } from 'node:child_process'
+import { readdirSync, statSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const BUILT = join(ROOT, 'out/web/cli.js')
+
+function newestMtime(path) {
+  const info = statSync(path)
+  if (!info.isDirectory()) return info.mtimeMs
+  return Math.max(info.mtimeMs, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))))
+}
+
+const builtAt = (() => {
+  try {
+    return statSync(BUILT).mtimeMs
+  } catch {
+    return 0
+  }
+})()
+if (builtAt === 0 || newestMtime(join(ROOT, 'electron')) > builtAt) {
+  console.log('Follow Through: building browser mode…')
+  const vite = join(ROOT, 'node_modules/vite/bin/vite.js')
+  const build = spawnSync(process.execPath, [vite, 'build', '--ssr', 'electron/web/cli.ts', '--outDir', 'out/web', '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  if (build.status !== 0) {
+    console.error(`Follow Through: the build failed (exit ${build.status}).`)
+    process.exit(1)
+  }
+}
+await import(pathToFileURL(BUILT).href)

@@ -1,0 +1,183 @@
+import { spawn } from 'node:child_process'
+import { readFile, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { get } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
+import type { ViewRanges } from '../../electron/contract/view'
+import { buildBoard } from '../../electron/core/board'
+import { nextTransitionAt } from '../../electron/core/columns'
+import { updateFollowUp } from '../../electron/core/commands'
+import { diffData } from '../../electron/core/dataDiff'
+import { dueReminders, nextReminderAt } from '../../electron/core/reminders'
+import type { Data } from '../../electron/core/schema'
+import { FollowThroughService } from '../../electron/service/service'
+import { MemoryStore } from '../unit/service/memoryStore'
+import { FakeTime } from '../support/fakeTime'
+import { heavyBoardData } from './heavyBoard'
+
+/**
+ * The service side of the board (issue 10), at 10k and 100k follow-ups with 3–10
+ * history events each, one view open as a page would hold it:
+ * - bytes pushed to the view for a one-card change (an edit in the window, a
+ *   completion that moves a card) — goal ≤ 4 KB; the old whole-board push for scale;
+ * - service time for one change (command + index update + view delta), against the
+ *   old path in the same run (command + rebuild the board + serialise it once),
+ *   interleaved run by run — goal ≤ 5 ms at 10k, ≤ 20 ms at 100k;
+ * - a clock tick that moves one card, against the old full rescan;
+ * - browser mode's memory (RSS) with the data open, a view streaming and a few
+ *   changes made, against the file size — goal ≤ 2× file + 100 MB.
+ * The store is in memory here: its save is the store bench's figure.
+ */
+
+const SIZES = [
+  { count: 10_000, runs: 41, goalMs: 5 },
+  { count: 100_000, runs: 15, goalMs: 20 },
+]
+const BYTES_GOAL = 4096
+const WINDOW = 40
+const RANGES: ViewRanges = { promised: { start: 0, end: WINDOW }, due: { start: 0, end: WINDOW }, overdue: { start: 0, end: WINDOW }, done: { start: 0, end: WINDOW } }
+const ROOT = resolve(import.meta.dirname, '../..')
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(0)).padStart(8)
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+
+async function time(fn: () => unknown): Promise<number> {
+  const start = performance.now()
+  await fn()
+  return performance.now() - start
+}
+
+/** What the service did per change before views: rebuild the whole board and serialise it (once, for one listener). */
+function oldChange(data: Data, id: string, notes: string, now: Date): number {
+  const next = updateFollowUp(data, id, { notes }, now)
+  diffData(data, next)
+  return JSON.stringify(buildBoard(next, now)).length
+}
+
+/** What the old scheduler did per tick: rescan every follow-up for reminders and transitions, then push a whole board. */
+function oldTick(data: Data, now: Date): number {
+  dueReminders(data, now)
+  nextReminderAt(data, now)
+  nextTransitionAt(data, now)
+  return JSON.stringify(buildBoard(data, now)).length
+}
+
+async function serviceFigures(count: number, runs: number, goalMs: number): Promise<string[]> {
+  const time0 = Date.now()
+  const data = heavyBoardData(count, time0)
+  const fileBytes = JSON.stringify(data).length
+  const clock = new FakeTime(new Date(time0))
+  const store = new MemoryStore(structuredClone(data))
+  const service = new FollowThroughService({ store, now: clock.now, timers: clock, notifier: { notify: async () => {} } })
+  const pushed: string[] = []
+  service.openView({ viewId: 'bench-view', query: {}, ranges: RANGES }, { send: (text) => pushed.push(text) })
+  const snapshotBytes = pushed[0].length
+  const visible = (JSON.parse(pushed[0]) as { snapshot: { windows: Record<string, { ids: string[] }> } }).snapshot.windows
+  const promisedIds = visible.promised.ids
+  const oldBoardBytes = JSON.stringify(service.board()).length
+
+  // Warm-up: the first change also sends reminders that were due at start.
+  await service.handlers.update({ id: promisedIds[0], patch: { notes: 'warm-up' } })
+
+  const newTimes: number[] = []
+  const oldTimes: number[] = []
+  const editBytes: number[] = []
+  for (let run = 0; run < runs; run++) {
+    const id = promisedIds[run % promisedIds.length]
+    const notes = `Run ${run}: they asked for the annual price and a reference customer.`
+    // Interleaved, alternating which goes first, so drift and GC hit both alike.
+    const measureNew = async () => {
+      pushed.length = 0
+      newTimes.push(await time(() => service.handlers.update({ id, patch: { notes } })))
+      editBytes.push(pushed.reduce((sum, text) => sum + text.length, 0))
+    }
+    const measureOld = async () => oldTimes.push(await time(() => oldChange(store.data, id, notes, clock.now())))
+    if (run % 2 === 0) {
+      await measureNew()
+      await measureOld()
+    } else {
+      await measureOld()
+      await measureNew()
+    }
+  }
+
+  // A move: completing a card takes it from Promised to Done (and plans its check-in).
+  pushed.length = 0
+  await service.handlers.complete({ id: promisedIds[1] })
+  const moveBytes = pushed.reduce((sum, text) => sum + text.length, 0)
+
+  // A tick that moves one card: its own target comes.
+  const soon = await service.handlers.create({ title: 'Tick me', client: { name: 'Bench' }, channel: 'email', dueAt: new Date(time0 + 3 * 86_400_000).toISOString(), targetAt: new Date(time0 + 60_000).toISOString(), allDay: false, notes: '' })
+  pushed.length = 0
+  const tickMs = await time(() => clock.advance(61_000))
+  const tickBytes = pushed.reduce((sum, text) => sum + text.length, 0)
+  const oldTickMs = await time(() => oldTick(store.data, clock.now()))
+  void soon
+
+  const newMedian = median(newTimes)
+  const oldMedian = median(oldTimes)
+  const maxEdit = Math.max(...editBytes)
+  return [
+    `  ${count.toLocaleString('en-US')} follow-ups (file ${(fileBytes / 1e6).toFixed(1)} MB; view ${WINDOW} per column, snapshot ${kb(snapshotBytes)}; old whole-board push ${(oldBoardBytes / 1e6).toFixed(1)} MB)`,
+    `    bytes pushed, one-card edit       ${kb(median(editBytes)).padStart(8)}   (max ${kb(maxEdit)}; goal <= ${kb(BYTES_GOAL)}: ${maxEdit <= BYTES_GOAL ? 'met' : 'NOT met'})`,
+    `    bytes pushed, one-card move       ${kb(moveBytes).padStart(8)}   (complete: Promised -> Done, plus its check-in; goal <= ${kb(BYTES_GOAL)}: ${moveBytes <= BYTES_GOAL ? 'met' : 'NOT met'})`,
+    `    service time for one change       ${fmt(newMedian)} ms  (old path ${fmt(oldMedian).trim()} ms; ${(oldMedian / newMedian).toFixed(0)}x less; median of ${runs}, interleaved; goal <= ${goalMs} ms: ${newMedian <= goalMs ? 'met' : 'NOT met'})`,
+    `    clock tick moving one card        ${fmt(tickMs)} ms  (old full rescan + push ${fmt(oldTickMs).trim()} ms; pushed ${kb(tickBytes)})`,
+  ]
+}
+
+/** Browser mode's resident memory with `count` follow-ups open, a view streaming and a few changes made. */
+async function serverMemory(count: number): Promise<string> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'follow-through-bench-rss-'))
+  const file = join(dataDir, 'follow-through.json')
+  await writeFile(file, JSON.stringify(heavyBoardData(count)))
+  const fileBytes = (await stat(file)).size
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', '--data-dir', dataDir, '--port', '0', '--no-notifications'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  try {
+    const url = await new Promise<string>((resolveUrl, reject) => {
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        const match = line.match(/^Follow Through web: (\S+)$/)
+        if (match) resolveUrl(match[1])
+      })
+      child.once('exit', (code) => reject(new Error(`browser mode exited (${code})`)))
+    })
+    const { origin, searchParams } = new URL(url)
+    const token = searchParams.get('token')!
+    const stream = await new Promise<import('node:http').IncomingMessage>((resolveStream) =>
+      get(`${origin}/api/view?${new URLSearchParams({ viewId: 'bench-rss', query: '{}', ranges: JSON.stringify(RANGES), token })}`, resolveStream),
+    )
+    stream.resume()
+    const call = (method: string, body: unknown) =>
+      fetch(`${origin}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(body) }).then((r) => r.json())
+    for (let i = 0; i < 5; i++) await call('quickAdd', { text: `Call bench client ${i} friday 4pm` })
+    const status = await readFile(`/proc/${child.pid}/status`, 'utf8')
+    const rssKb = Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0)
+    const rss = rssKb * 1024
+    const goal = 2 * fileBytes + 100e6
+    stream.destroy()
+    return `    server RSS ${(rss / 1e6).toFixed(0)} MB with a ${(fileBytes / 1e6).toFixed(0)} MB file (${(rss / fileBytes).toFixed(1)}x; goal <= 2x file + 100 MB = ${(goal / 1e6).toFixed(0)} MB: ${rss <= goal ? 'met' : 'NOT met'})`
+  } finally {
+    child.kill('SIGTERM')
+    await new Promise((resolveExit) => child.once('exit', resolveExit))
+    await rm(dataDir, { recursive: true, force: true })
+  }
+}
+
+export async function benchBoardService(): Promise<string[]> {
+  const lines = ['Board service benchmark: views and deltas, one view open, store in memory (medians; baselines in the same run)', '']
+  for (const { count, runs, goalMs } of SIZES) {
+    lines.push(...(await serviceFigures(count, runs, goalMs)))
+    lines.push(await serverMemory(count).catch((error: Error) => `    server RSS: not measured (${error.message})`))
+    lines.push('')
+  }
+  return lines
+}
