@@ -2,14 +2,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { Data, emptyData, type FollowUp } from '../../electron/core/schema'
 import { ensureRendererBuilt } from '../../electron/web/build'
 import { findChromium, launchChromium } from '../e2e/support/chromium'
 import { startWebApp, type WebApp } from '../e2e/support/webApp'
-import { makeFollowUp } from '../fixtures/followUps'
+import { heavyBoardData } from './heavyBoard'
 
 /**
- * The board in browser mode, in Chromium, at 10,000 and 100,000 open follow-ups, each
+ * The board in browser mode, in Chromium, at 10,000 and 100,000 follow-ups (heavyBoard.ts:
+ * 3–10 history events each, spread over the four columns), each
  * figure paired with a baseline measured in the same run, interleaved (figure, baseline,
  * figure, baseline …) so a busy machine slows both alike:
  * - navigation → cards painted, against navigation → a blank page of the same server painted;
@@ -22,7 +22,6 @@ import { makeFollowUp } from '../fixtures/followUps'
 const SIZES = [10_000, 100_000]
 const LOADS = 7
 const CLICKS = 21
-const DAY = 86_400_000
 const VIEWPORT = { width: 1400, height: 900 }
 const BLANK_PATH = '/__bench_blank'
 const GOALS = { paint: { 10_000: 300, 100_000: 800 } as Record<number, number>, click: { 10_000: 2, 100_000: 3 } as Record<number, number> }
@@ -125,33 +124,6 @@ interface FrameWatch {
   reached: boolean
 }
 
-/**
- * Open follow-ups spread over the columns relative to now: about half Promised (due in
- * 2-40 days), a fifth Due (target passed, promise days away), the rest Overdue (promise
- * passed within the last 20 days). Realistic fields from the shared fixture.
- */
-export function openBoardData(count: number, now = Date.now()): Data {
-  const data = emptyData()
-  data.followUps = Array.from({ length: count }, (_, i): FollowUp => {
-    const base = makeFollowUp(i)
-    const bucket = i % 10
-    const spread = ((i * 7919) % 1000) / 1000
-    const dueAt = bucket < 5 ? now + (2 + spread * 38) * DAY : bucket < 7 ? now + (1 + spread * 5) * DAY : now - (0.1 + spread * 20) * DAY
-    const targetAt = bucket >= 5 && bucket < 7 ? now - spread * DAY - 60_000 : dueAt - (12 + (i % 12)) * 3_600_000
-    const { completedAt: _completed, ...open } = base
-    return {
-      ...open,
-      createdAt: new Date(Math.min(dueAt, targetAt) - 5 * DAY).toISOString(),
-      dueAt: new Date(dueAt).toISOString(),
-      targetAt: new Date(targetAt).toISOString(),
-      allDay: false,
-      history: base.history.filter((event) => event.type !== 'completed' && event.type !== 'notified'),
-      notifiedAt: {},
-    }
-  })
-  return Data.parse(data)
-}
-
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
@@ -179,7 +151,7 @@ async function benchSize(browser: Browser, count: number): Promise<string[]> {
   const dataDir = await mkdtemp(join(tmpdir(), 'follow-through-bench-board-'))
   let app: WebApp | undefined
   try {
-    await writeFile(join(dataDir, 'follow-through.json'), JSON.stringify(openBoardData(count)))
+    await writeFile(join(dataDir, 'follow-through.json'), JSON.stringify(heavyBoardData(count)))
     app = await startWebApp({ dataDir, timeoutMs: 300_000 })
     // The fixture's overdue cards went overdue "while the app was closed": put that panel away, as a person would.
     await fetch(`${app.origin}/api/dismissAway`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${app.token}` }, body: '{}' })
