@@ -8,7 +8,7 @@ const { tempDir, openStore } = useTempDirs()
 describe('the written-file checksum', () => {
   it('reopens what the app saved, follow-up for follow-up', async () => {
     const dir = await tempDir()
-    const first = await openStore({ dataDir: dir, writeDelayMs: 0 })
+    const first = await openStore({ dataDir: dir })
     first.update(sampleData('saved', 5))
     await first.close()
     expect(await readFile(dataFile(dir) + CHECKSUM_FILE_SUFFIX, 'utf8')).toMatch(/"sha256":"[0-9a-f]{64}"/)
@@ -19,7 +19,7 @@ describe('the written-file checksum', () => {
 
   it('still catches a file damaged after the app wrote it', async () => {
     const dir = await tempDir()
-    const first = await openStore({ dataDir: dir, writeDelayMs: 0 })
+    const first = await openStore({ dataDir: dir })
     first.update(sampleData('saved', 2))
     await first.close()
     const text = await readFile(dataFile(dir), 'utf8')
@@ -29,7 +29,7 @@ describe('the written-file checksum', () => {
 
   it('validates a file whose checksum note is itself garbage', async () => {
     const dir = await tempDir()
-    const first = await openStore({ dataDir: dir, writeDelayMs: 0 })
+    const first = await openStore({ dataDir: dir })
     first.update(sampleData('saved', 2))
     await first.close()
     await writeFile(dataFile(dir) + CHECKSUM_FILE_SUFFIX, 'not json')
