@@ -4,6 +4,7 @@ import { buildBoard, type BoardSnapshot } from '../core/board'
 import { checkCadence } from '../core/cadence'
 import { logContact } from '../core/contacts'
 import { nextTransitionAt } from '../core/columns'
+import { diffData } from '../core/dataDiff'
 import {
   createFollowUp,
   findFollowUp,
@@ -79,6 +80,10 @@ export class FollowThroughService {
       this.#publish()
     })
     this.#notices = [...this.#store.notices]
+    this.#store.onNotice((notice) => {
+      this.#notices.push(notice)
+      this.#publish()
+    })
     this.handlers = this.#createHandlers()
   }
 
@@ -113,11 +118,14 @@ export class FollowThroughService {
     await this.#store.close()
   }
 
-  #commit(next: Data): void {
-    if (next === this.#store.data) return
-    this.#store.update(next)
+  /** Resolves once the change is on disk: a command replies only after that (acknowledged means durable). */
+  async #commit(next: Data): Promise<void> {
+    const prev = this.#store.data
+    if (next === prev) return
+    const saved = this.#store.update(next, diffData(prev, next))
     this.#publish()
     this.#rearm()
+    await saved
   }
 
   #publish(): void {
@@ -169,23 +177,23 @@ export class FollowThroughService {
   }
 
   #createHandlers(): Handlers {
-    const mutate = (change: (data: Data, now: Date) => Data, id: string) => {
+    const mutate = async (change: (data: Data, now: Date) => Data, id: string) => {
       this.#guardWritable()
-      this.#commit(change(this.#store.data, this.#now()))
+      await this.#commit(change(this.#store.data, this.#now()))
       return findFollowUp(this.#store.data, id)
     }
-    const create = (draft: Parameters<typeof createFollowUp>[1]) => {
+    const create = async (draft: Parameters<typeof createFollowUp>[1]) => {
       this.#guardWritable()
       const { data, followUp } = createFollowUp(this.#store.data, draft, this.#now(), this.#newId())
-      this.#commit(data)
+      await this.#commit(data)
       return followUp
     }
     return {
       getBoard: () => this.board(),
       getSettings: () => this.#store.data.settings,
-      updateSettings: (patch) => {
+      updateSettings: async (patch) => {
         this.#guardWritable()
-        this.#commit(updateSettings(this.#store.data, patch))
+        await this.#commit(updateSettings(this.#store.data, patch))
         return this.#store.data.settings
       },
       dismissNotice: ({ notice }) => {
@@ -211,19 +219,19 @@ export class FollowThroughService {
       snooze: ({ id, until }) => mutate((data, now) => snoozeFollowUp(data, id, new Date(until), now), id),
       reschedule: ({ id, ...dates }) => mutate((data, now) => rescheduleFollowUp(data, id, dates, now), id),
       planForToday: ({ id }) => mutate((data, now) => planForToday(data, id, now), id),
-      remove: ({ id }) => {
+      remove: async ({ id }) => {
         this.#guardWritable()
         const { data, removed } = removeFollowUp(this.#store.data, id)
         this.#recentlyRemoved.push(removed)
         this.#recentlyRemoved.splice(0, Math.max(0, this.#recentlyRemoved.length - UNDO_DEPTH))
-        this.#commit(data)
+        await this.#commit(data)
         return { id }
       },
       checkCadence: ({ client, at }) => checkCadence(this.#store.data, client, new Date(at)),
-      logContact: (input) => {
+      logContact: async (input) => {
         this.#guardWritable()
         const { data, contact } = logContact(this.#store.data, input, this.#now(), this.#newId())
-        this.#commit(data)
+        await this.#commit(data)
         return contact
       },
       getScorecard: ({ weeks }) => scorecard(this.#store.data, this.#now(), { weeks }),
@@ -231,11 +239,11 @@ export class FollowThroughService {
         const now = this.#now()
         return { filename: scorecardFilename(now), csv: scorecardCsv(scorecard(this.#store.data, now)) }
       },
-      bulk: ({ ids, ...input }) => {
+      bulk: async ({ ids, ...input }) => {
         this.#guardWritable()
         const action = input.action === 'complete' ? { action: input.action } : { action: input.action, dueAt: input.dueAt!, allDay: input.allDay ?? false, toldClient: input.toldClient ?? false }
         const { data, results } = applyBulk(this.#store.data, ids, action, this.#now(), this.#newId)
-        this.#commit(data)
+        await this.#commit(data)
         return { results }
       },
       dismissAway: () => {
@@ -244,10 +252,10 @@ export class FollowThroughService {
         if (dismissed) this.#publish()
         return { dismissed }
       },
-      startSequence: ({ id, sequence, dryRun }) => {
+      startSequence: async ({ id, sequence, dryRun }) => {
         if (!dryRun) this.#guardWritable()
         const { data, created } = startSequence(this.#store.data, id, sequence, this.#now(), this.#newId)
-        if (!dryRun) this.#commit(data)
+        if (!dryRun) await this.#commit(data)
         return { created }
       },
       ...transferHandlers({
@@ -257,12 +265,12 @@ export class FollowThroughService {
         newId: () => this.#newId(),
         guardWritable: () => this.#guardWritable(),
       }),
-      undoRemove: ({ id }) => {
+      undoRemove: async ({ id }) => {
         this.#guardWritable()
         const index = this.#recentlyRemoved.findIndex((f) => f.id === id)
         if (index < 0) throw new DomainError('not_found', 'That deletion can no longer be undone.')
         const [restored] = this.#recentlyRemoved.splice(index, 1)
-        this.#commit(restoreFollowUp(this.#store.data, restored))
+        await this.#commit(restoreFollowUp(this.#store.data, restored))
         return restored
       },
     }

@@ -9,7 +9,8 @@ import { decodeDataFile } from '../store/decode'
 /** What the import / export handlers need from the service. */
 export interface TransferContext {
   data(): Data
-  commit(next: Data): void
+  /** Resolves once the change is on disk. */
+  commit(next: Data): Promise<void>
   now(): Date
   newId(): string
   guardWritable(): void
@@ -27,7 +28,7 @@ type TransferHandlers = Pick<Handlers, 'exportData' | 'importData' | 'previewCsv
 export function transferHandlers(ctx: TransferContext): TransferHandlers {
   return {
     exportData: () => ({ filename: exportFilename(ctx.now()), json: JSON.stringify(ctx.data(), null, 2) + '\n' }),
-    importData: ({ json, mode }) => {
+    importData: async ({ json, mode }) => {
       ctx.guardWritable()
       const decoded = decodeDataFile(json.replace(/^\ufeff/, ''))
       if (!decoded.ok) throw new DomainError('invalid_input', `This file cannot be imported: ${decoded.reason}. Nothing was changed.`)
@@ -38,11 +39,11 @@ export function transferHandlers(ctx: TransferContext): TransferHandlers {
         )
       }
       const { data, ...counts } = importData(ctx.data(), decoded.data, mode)
-      ctx.commit(data)
+      await ctx.commit(data)
       return counts
     },
     previewCsv: ({ text }) => csvPreview(text),
-    importCsv: ({ text, mapping }) => {
+    importCsv: async ({ text, mapping }) => {
       ctx.guardWritable()
       const outcome = importCsv(ctx.data(), text, mapping, ctx.now(), ctx.newId)
       if (outcome.errors.length > 0) {
@@ -55,7 +56,7 @@ export function transferHandlers(ctx: TransferContext): TransferHandlers {
           rowFields(outcome.errors),
         )
       }
-      ctx.commit(outcome.data)
+      await ctx.commit(outcome.data)
       return { created: outcome.created.length, errors: [] }
     },
     exportIcs: () => {
