@@ -143,6 +143,10 @@ export function watchedFs(): WatchedFs {
       check('mkdir', path)
       return nodeFs.mkdir(path, options)
     }) as StoreFs['mkdir'],
+    rm: async (path, options) => {
+      check('rm', path)
+      return nodeFs.rm(path, options)
+    },
     writeFile: async (path, ...rest) => {
       check('write', path as PathLike)
       return nodeFs.writeFile(path, ...rest)
