@@ -179,7 +179,7 @@ export class Store {
       lock: null,
       data: replayed?.data ?? opened.data,
       readOnly: refusal,
-      notices: [refusal, ...opened.notices.filter((notice) => !notice.includes('newer version'))],
+      notices: [refusal, ...opened.notices],
       journalBytes: 0,
       compacting: false,
       mustWriteWhole: false,

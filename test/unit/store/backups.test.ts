@@ -60,3 +60,26 @@ test('backups are named by the local day, so a save just after local midnight st
   await store.compact()
   expect(await readdir(backupsDir(dir))).toEqual(['follow-through.backup-2025-03-02.json'])
 })
+
+test('backups survive a clock set back: the new one is kept, and none dated after today is deleted as old', async () => {
+  const dir = await tempDir()
+  let today = new Date(2025, 2, 20, 9)
+  const store = await openStore({ dataDir: dir, now: () => today })
+  const ahead = Array.from({ length: BACKUPS_KEPT }, (_, k) => new Date(2025, 2, 16 + k, 9))
+  for (const [k, day] of ahead.entries()) {
+    today = day
+    await store.update(sampleData(`ahead ${k}`))
+    await store.compact()
+  }
+
+  // The clock goes back ten days; saving goes on.
+  today = new Date(2025, 2, 6, 9)
+  await store.update(sampleData('after the clock went back'))
+  await store.compact()
+  await store.update(sampleData('and again'))
+  await store.compact()
+
+  const names = (await readdir(backupsDir(dir))).sort()
+  expect(names).toEqual([backupName(today), ...ahead.map(backupName)])
+  expect(decodeDataFile(await readFile(join(backupsDir(dir), backupName(today)), 'utf8'))).toEqual({ ok: true, data: sampleData('after the clock went back') })
+})
