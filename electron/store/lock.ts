@@ -67,7 +67,7 @@ function alreadyOpen(owner: LockOwner, path: string): DomainError {
  * lock is never seen empty.
  */
 async function linkLock(fs: StoreFs, path: string, text: string): Promise<boolean> {
-  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`
+  const temp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
   await fs.writeFile(temp, text, { flag: 'wx' })
   try {
     await fs.link(temp, path)
@@ -87,7 +87,7 @@ async function linkLock(fs: StoreFs, path: string, text: string): Promise<boolea
  * folder), it is put back at once.
  */
 async function removeStale(fs: StoreFs, path: string, staleText: string | null): Promise<void> {
-  const aside = `${path}.stale-${randomBytes(6).toString('hex')}`
+  const aside = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.stale`
   try {
     await fs.rename(path, aside)
   } catch (error) {
@@ -99,6 +99,16 @@ async function removeStale(fs: StoreFs, path: string, staleText: string | null):
     await fs.link(aside, path).catch(() => {})
   }
   await fs.rm(aside, { force: true })
+}
+
+/** Removes the temp files of lock attempts whose process was killed midway (their pid is in the name). */
+async function removeLeftovers(fs: StoreFs, dataDir: string): Promise<void> {
+  const names = await fs.readdir(dataDir).catch(() => [] as string[])
+  const leftovers = names.filter((name) => {
+    const match = /^follow-through\.lock\.(\d+)\.[0-9a-f]{12}\.(tmp|stale)$/.exec(name)
+    return match !== null && !isAlive(Number(match[1]))
+  })
+  await Promise.all(leftovers.map((name) => fs.rm(join(dataDir, name), { force: true })))
 }
 
 /**
@@ -121,6 +131,7 @@ export async function lockDataFolder(dataDir: string, app: string, fs: StoreFs =
       if (await lock.isOurs().catch(() => false)) await fs.rm(path, { force: true })
     },
   }
+  await removeLeftovers(fs, dataDir)
   for (let attempt = 0; attempt < 5; attempt++) {
     // Read back: the lock is ours only if the file now holds our token.
     if ((await linkLock(fs, path, mine)) && (await lock.isOurs())) return lock
