@@ -128,6 +128,10 @@ export class FollowThroughService {
       if (error) this.#problems.add(error.message)
       this.#statusChanged()
     })
+    this.#store.onNotice((notice) => {
+      this.#notices.push(notice)
+      this.#statusChanged()
+    })
     this.handlers = this.#createHandlers()
   }
 

@@ -92,7 +92,7 @@ describe('heads-up before a miss', () => {
     // The board pushed at the deadline already shows it.
     const atDeadline = pushed.find((b) => b.columns.overdue.length === 1)!
     expect(atDeadline.columns.overdue[0].history.at(-1)).toMatchObject({ type: 'missed' })
-    await stores[0].flush()
+    await stores[0].compact()
     const saved = JSON.parse(await readFile(join(dataDir, 'follow-through.json'), 'utf8')) as { followUps: Card[] }
     expect(saved.followUps[0].history.filter((e: { type: string }) => e.type === 'missed')).toHaveLength(1)
   })

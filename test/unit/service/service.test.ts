@@ -85,17 +85,16 @@ describe('the API boundary', () => {
     await open()
     const boards: BoardSnapshot[] = []
     service.subscribe((board) => boards.push(board))
-    // A folder where the backups folder belongs makes the next save fail, even as root.
+    // A folder where the change journal belongs makes the next save fail, even as root.
     await call('quickAdd', { text: 'Call Jenny Rivera Friday 4pm' })
     await store.flush()
-    await rm(join(dataDir, 'backups'), { recursive: true, force: true })
-    await writeFile(join(dataDir, 'backups'), 'in the way')
-    await call('quickAdd', { text: 'Send proposal to Acme Corp Friday' })
-    await expect(store.flush()).rejects.toThrow(/Could not save/)
+    await rm(join(dataDir, 'follow-through.journal'), { force: true })
+    await mkdir(join(dataDir, 'follow-through.journal'))
+    // The reply says the change was not saved (it is kept in memory and retried).
+    expect(await call('quickAdd', { text: 'Send proposal to Acme Corp Friday' })).toMatchObject({ ok: false, error: { code: 'storage' } })
     expect(boards.at(-1)!.notices.join(' ')).toMatch(/Could not save your changes/)
     expect(boards.at(-1)!.columns.promised).toHaveLength(2)
-    await rm(join(dataDir, 'backups'))
-    await mkdir(join(dataDir, 'backups'))
+    await rm(join(dataDir, 'follow-through.journal'), { recursive: true })
     await store.flush()
     expect(boards.at(-1)!.notices).toEqual([])
   })

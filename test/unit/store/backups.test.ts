@@ -10,17 +10,17 @@ const { tempDir, openStore } = useTempDirs()
 test(`writes over eight days keep only the newest ${BACKUPS_KEPT} days of backups, each a whole data file`, async () => {
   const dir = await tempDir()
   let today = new Date(2025, 2, 1, 9)
-  const store = await openStore({ dataDir: dir, now: () => today, writeDelayMs: 0 })
+  const store = await openStore({ dataDir: dir, now: () => today })
   const days = Array.from({ length: 8 }, (_, k) => new Date(2025, 2, 1 + k, 9))
 
   for (const [k, day] of days.entries()) {
     today = day
     // Two saves a day: the morning's and the evening's.
     store.update(sampleData(`day ${k} morning`))
-    await store.flush()
+    await store.compact()
     today = new Date(day.getTime() + 9 * 60 * 60 * 1000)
     store.update(sampleData(`day ${k} evening`))
-    await store.flush()
+    await store.compact()
   }
 
   const names = (await readdir(backupsDir(dir))).sort()
@@ -35,16 +35,16 @@ test(`writes over eight days keep only the newest ${BACKUPS_KEPT} days of backup
 
 test('a backup holds the state that was replaced, and later writes to the data file never change it', async () => {
   const dir = await tempDir()
-  const store = await openStore({ dataDir: dir, now: () => new Date(2025, 2, 1, 9), writeDelayMs: 0 })
+  const store = await openStore({ dataDir: dir, now: () => new Date(2025, 2, 1, 9) })
   store.update(sampleData('first'))
-  await store.flush()
+  await store.compact()
   store.update(sampleData('second'))
-  await store.flush()
+  await store.compact()
   const backup = join(backupsDir(dir), backupName(new Date(2025, 2, 1)))
   const before = await readFile(backup, 'utf8')
 
   store.update(sampleData('third'))
-  await store.flush()
+  await store.compact()
   // Same day: the backup moves on to the state just replaced, and never to what is being written.
   expect(decodeDataFile(before)).toEqual({ ok: true, data: sampleData('first') })
   expect(decodeDataFile(await readFile(backup, 'utf8'))).toEqual({ ok: true, data: sampleData('second') })
@@ -53,10 +53,33 @@ test('a backup holds the state that was replaced, and later writes to the data f
 test('backups are named by the local day, so a save just after local midnight starts a new day', async () => {
   const dir = await tempDir()
   // 23:30 UTC on 1 March is already 00:30 on 2 March in Berlin.
-  const store = await openStore({ dataDir: dir, now: () => new Date(Date.UTC(2025, 2, 1, 23, 30)), writeDelayMs: 0 })
+  const store = await openStore({ dataDir: dir, now: () => new Date(Date.UTC(2025, 2, 1, 23, 30)) })
   store.update(sampleData('first'))
-  await store.flush()
+  await store.compact()
   store.update(sampleData('second'))
-  await store.flush()
+  await store.compact()
   expect(await readdir(backupsDir(dir))).toEqual(['follow-through.backup-2025-03-02.json'])
+})
+
+test('backups survive a clock set back: the new one is kept, and none dated after today is deleted as old', async () => {
+  const dir = await tempDir()
+  let today = new Date(2025, 2, 20, 9)
+  const store = await openStore({ dataDir: dir, now: () => today })
+  const ahead = Array.from({ length: BACKUPS_KEPT }, (_, k) => new Date(2025, 2, 16 + k, 9))
+  for (const [k, day] of ahead.entries()) {
+    today = day
+    await store.update(sampleData(`ahead ${k}`))
+    await store.compact()
+  }
+
+  // The clock goes back ten days; saving goes on.
+  today = new Date(2025, 2, 6, 9)
+  await store.update(sampleData('after the clock went back'))
+  await store.compact()
+  await store.update(sampleData('and again'))
+  await store.compact()
+
+  const names = (await readdir(backupsDir(dir))).sort()
+  expect(names).toEqual([backupName(today), ...ahead.map(backupName)])
+  expect(decodeDataFile(await readFile(join(backupsDir(dir), backupName(today)), 'utf8'))).toEqual({ ok: true, data: sampleData('after the clock went back') })
 })

@@ -36,7 +36,7 @@ describe('one app per data folder', () => {
 
   test('a refused second open leaves the first one working and holding the lock', async () => {
     const dir = await tempDir()
-    const first = await openStore({ dataDir: dir, app: 'desktop app', writeDelayMs: 0 })
+    const first = await openStore({ dataDir: dir, app: 'desktop app' })
     await expect(Store.open({ dataDir: dir, app: 'browser mode' })).rejects.toThrow(/already open/)
 
     first.update(sampleData('still saving'))

@@ -1,23 +1,11 @@
-import { once } from 'node:events'
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
 import { describe, expect, test, vi } from 'vitest'
 import { DomainError } from '../../../electron/core/errors'
 import { decodeDataFile } from '../../../electron/store/decode'
-import { backupsDir, dataFile, listDir, sampleData, useTempDirs, writeData } from './helpers'
-
-/** Counts the store's disk writes, and announces each finished one, without changing them. */
-const writes = vi.hoisted(() => ({ count: 0, done: new EventTarget() }))
-vi.mock('../../../electron/store/durableWrite', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../../electron/store/durableWrite')>()
-  return {
-    ...original,
-    writeFileDurably: async (file: string, text: string) => {
-      writes.count++
-      await original.writeFileDurably(file, text)
-      writes.done.dispatchEvent(new Event('written'))
-    },
-  }
-})
+import { JOURNAL_FILE_NAME } from '../../../electron/store/journal'
+import { Store } from '../../../electron/store/store'
+import { backupsDir, crashCopy, dataFile, listDir, sampleData, useTempDirs, watchedFs, writeData } from './helpers'
 
 const { tempDir, openStore } = useTempDirs()
 
@@ -25,97 +13,147 @@ async function onDisk(dir: string) {
   return decodeDataFile(await readFile(dataFile(dir), 'utf8'))
 }
 
-describe('coalesced writes', () => {
-  test('a burst of changes followed by flush() is saved as one write holding the final data', async () => {
-    const dir = await tempDir()
-    const store = await openStore({ dataDir: dir, writeDelayMs: 60_000 })
-    const before = writes.count
+/** What the next start would find if the process died now: the folder copied, then opened. */
+async function afterCrash(dir: string): Promise<Store> {
+  return openStore({ dataDir: await crashCopy(dir, await tempDir()) })
+}
 
-    for (let i = 0; i < 100; i++) store.update(sampleData(`burst ${i}`))
-    await store.flush()
+/** A folder holding a data file already: the first change goes to the journal, not into a new file. */
+async function withDataFile(): Promise<string> {
+  const dir = await tempDir()
+  await writeData(dir, sampleData('at start', 1))
+  return dir
+}
 
-    expect(writes.count - before).toBe(1)
-    expect(await onDisk(dir)).toEqual({ ok: true, data: sampleData('burst 99') })
+const journalOps = (log: string[]) => log.filter((entry) => entry.endsWith(` ${JOURNAL_FILE_NAME}`))
+
+describe('acknowledged means durable', () => {
+  test('a change is acknowledged only once its journal line has been written and fsynced', async () => {
+    const dir = await withDataFile()
+    const { fs, log } = watchedFs()
+    const store = await openStore({ dataDir: dir, fs })
+
+    const seenAtAck = await store.update(sampleData('one change')).then(() => [...log])
+
+    expect(journalOps(seenAtAck)).toEqual([`write ${JOURNAL_FILE_NAME}`, `datasync ${JOURNAL_FILE_NAME}`])
+    expect((await afterCrash(dir)).data).toEqual(sampleData('one change'))
   })
 
-  test('changes made while a write is under way are saved too', async () => {
-    const dir = await tempDir()
-    const store = await openStore({ dataDir: dir, writeDelayMs: 60_000 })
-    const pending: Promise<void>[] = []
-    for (let i = 0; i < 30; i++) {
-      store.update(sampleData(`interleaved ${i}`))
-      if (i % 7 === 0) pending.push(store.flush())
-    }
-    await store.flush()
-    await Promise.all(pending)
+  test('nothing is acknowledged while its fsync is still under way', async () => {
+    const dir = await withDataFile()
+    const { fs, log, hold } = watchedFs()
+    const store = await openStore({ dataDir: dir, fs })
+    let release!: () => void
+    hold.sync = new Promise((resolve) => (release = resolve))
+    let acknowledged = false
 
-    expect(await onDisk(dir)).toEqual({ ok: true, data: sampleData('interleaved 29') })
+    const saved = store.update(sampleData('waiting')).then(() => (acknowledged = true))
+    await vi.waitFor(() => expect(log).toContain(`write ${JOURNAL_FILE_NAME}`))
+
+    expect(acknowledged).toBe(false)
+    release()
+    await saved
+    expect(acknowledged).toBe(true)
   })
 
-  test('without flush(), a change is saved by itself shortly after', async () => {
-    const dir = await tempDir()
-    const store = await openStore({ dataDir: dir, writeDelayMs: 20 })
-    const written = once(writes.done, 'written')
+  test('folding the journal into the data file fsyncs the new file and its folder before the journal goes', async () => {
+    const dir = await withDataFile()
+    const { fs, log } = watchedFs()
+    const store = await openStore({ dataDir: dir, fs })
+    await store.update(sampleData('folded'))
+    log.length = 0
 
-    store.update(sampleData('saved by the timer'))
-    await written
+    await store.compact()
 
-    expect(await onDisk(dir)).toEqual({ ok: true, data: sampleData('saved by the timer') })
+    const temp = log.find((entry) => entry.startsWith('write .follow-through.json.'))!.slice('write '.length)
+    expect(log.filter((entry) => !entry.startsWith('link') && !entry.endsWith('.checksum'))).toEqual([`write ${temp}`, `sync ${temp}`, `rename ${temp} follow-through.json`, `sync ${basename(dir)}`, `sync ${basename(dir)}`])
+    expect(await listDir(dir)).not.toContain(JOURNAL_FILE_NAME)
+    expect(await onDisk(dir)).toEqual({ ok: true, data: sampleData('folded') })
   })
 
-  test('close() saves what is pending', async () => {
-    const dir = await tempDir()
-    const store = await openStore({ dataDir: dir, writeDelayMs: 60_000 })
-    store.update(sampleData('pending at close'))
+  test('changes made in one go share one journal write (group commit), and all of them are kept', async () => {
+    const dir = await withDataFile()
+    const { fs, log } = watchedFs()
+    const store = await openStore({ dataDir: dir, fs })
+
+    await Promise.all(Array.from({ length: 100 }, (_, i) => store.update(sampleData(`burst ${i}`, 1 + (i % 5)))))
+
+    expect(journalOps(log)).toEqual([`write ${JOURNAL_FILE_NAME}`, `datasync ${JOURNAL_FILE_NAME}`])
+    expect((await afterCrash(dir)).data).toEqual(sampleData('burst 99', 5))
+  })
+
+  test('changes that arrive while a write is in flight share the next write', async () => {
+    const dir = await withDataFile()
+    const { fs, log, hold } = watchedFs()
+    const store = await openStore({ dataDir: dir, fs })
+    let release!: () => void
+    hold.sync = new Promise((resolve) => (release = resolve))
+
+    const first = store.update(sampleData('first'))
+    await vi.waitFor(() => expect(log).toContain(`write ${JOURNAL_FILE_NAME}`))
+    const later = Array.from({ length: 50 }, (_, i) => store.update(sampleData(`while in flight ${i}`)))
+    release()
+    hold.sync = null
+    await Promise.all([first, ...later])
+
+    expect(journalOps(log).filter((entry) => entry.startsWith('write'))).toHaveLength(2)
+    expect((await afterCrash(dir)).data).toEqual(sampleData('while in flight 49'))
+  })
+
+  test('after a clean close follow-through.json alone holds everything', async () => {
+    const dir = await withDataFile()
+    const store = await openStore({ dataDir: dir })
+    for (let i = 0; i < 5; i++) await store.update(sampleData(`change ${i}`))
+    expect(await listDir(dir)).toContain(JOURNAL_FILE_NAME)
+
     await store.close()
-    expect(await onDisk(dir)).toEqual({ ok: true, data: sampleData('pending at close') })
+
+    expect((await listDir(dir)).filter((name) => name.startsWith('follow-through'))).toEqual(['follow-through.json', 'follow-through.json.checksum'])
+    expect(await onDisk(dir)).toEqual({ ok: true, data: sampleData('change 4') })
   })
 
-  test('unchanged data is not rewritten: same file, no new write, no backup', async () => {
+  test('a journal past its size limit is folded into the data file in the background while saves go on', async () => {
+    const dir = await withDataFile()
+    const store = await openStore({ dataDir: dir, compactAfterBytes: 1 })
+    for (let i = 0; i < 20; i++) await store.update(sampleData(`change ${i}`, 50))
+    // The data file moved on from what it held at start without close() or compact().
+    await vi.waitFor(async () => expect(await onDisk(dir)).not.toEqual({ ok: true, data: sampleData('at start', 1) }))
+
+    // Whatever moment it stopped at, the next start has every acknowledged change.
+    expect((await afterCrash(dir)).data).toEqual(sampleData('change 19', 50))
+    await store.close()
+    expect(await onDisk(dir)).toEqual({ ok: true, data: sampleData('change 19', 50) })
+  })
+
+  test('the same data object again writes nothing, and an unchanged close leaves the file byte for byte', async () => {
     const dir = await tempDir()
     await writeData(dir, sampleData('as opened'))
-    const store = await openStore({ dataDir: dir, writeDelayMs: 60_000 })
+    const { fs, log } = watchedFs()
+    const store = await openStore({ dataDir: dir, fs })
     const { ino, mtimeMs } = await stat(dataFile(dir))
-    const before = writes.count
 
-    await store.flush() // nothing changed at all
-    store.update(structuredClone(store.data)) // a new object with the same contents
-    await store.flush()
-    store.update(sampleData('as opened'))
+    await store.update(store.data)
     await store.close()
 
-    expect(writes.count).toBe(before)
+    expect(log.filter((entry) => entry.startsWith('write'))).toEqual([])
     const after = await stat(dataFile(dir))
-    expect(after.ino).toBe(ino)
-    expect(after.mtimeMs).toBe(mtimeMs)
+    expect([after.ino, after.mtimeMs]).toEqual([ino, mtimeMs])
     expect(await listDir(dir)).toEqual(['follow-through.json'])
-  })
-
-  test('a change back and forth writes again only when the contents differ from the last save', async () => {
-    const dir = await tempDir()
-    const store = await openStore({ dataDir: dir, writeDelayMs: 60_000 })
-    store.update(sampleData('one'))
-    await store.flush()
-    const { ino } = await stat(dataFile(dir))
-    store.update(sampleData('two'))
-    store.update(sampleData('one'))
-    await store.flush()
-    expect((await stat(dataFile(dir))).ino).toBe(ino)
   })
 })
 
-describe('a failed write', () => {
-  test('when the file cannot be replaced: flush() rejects naming the file, the change stays in memory, and saving resumes once the cause is gone', async () => {
-    const dir = await tempDir()
-    const store = await openStore({ dataDir: dir, writeDelayMs: 60_000 })
+describe('a failed save', () => {
+  test('when the disk refuses: the change is refused in words naming the file, stays in memory, and is saved once the cause is gone', async () => {
+    const dir = await withDataFile()
+    const { fs, fail } = watchedFs()
+    const store = await openStore({ dataDir: dir, fs })
     const heard: Array<Error | null> = []
     store.onWriteError((error) => heard.push(error))
-    // Something the writer cannot replace - even as root - sits where the file goes.
-    await mkdir(dataFile(dir))
+    fail.code = 'ENOSPC'
+    fail.when = (op, path) => op === 'write' && path.endsWith(JOURNAL_FILE_NAME)
     const change = sampleData('kept in memory')
 
-    store.update(change)
-    const failure = await store.flush().then(
+    const failure = await store.update(change).then(
       () => null,
       (error: unknown) => error,
     )
@@ -123,64 +161,93 @@ describe('a failed write', () => {
     expect(failure).toBeInstanceOf(DomainError)
     expect((failure as DomainError).code).toBe('storage')
     expect((failure as DomainError).message).toContain(dataFile(dir))
+    expect((failure as DomainError).message).toMatch(/kept in memory and saving will be retried/)
     expect(store.data).toEqual(change)
     expect(heard).toEqual([failure])
-    // No half-written temporary file is left behind.
-    expect(await readdir(dir)).toEqual(expect.not.arrayContaining([expect.stringMatching(/\.tmp$/)]))
 
-    await rm(dataFile(dir), { recursive: true })
+    fail.when = null
     await store.flush()
 
     expect(heard).toEqual([failure, null])
-    expect(await onDisk(dir)).toEqual({ ok: true, data: change })
+    expect((await afterCrash(dir)).data).toEqual(change)
   })
 
-  test('when the backup cannot be made: nothing is overwritten, the change is kept, and saving resumes once the cause is gone', async () => {
+  test('a write cut short leaves no half line in the journal for the next one to be glued to', async () => {
+    const dir = await withDataFile()
+    const { fs, fail } = watchedFs()
+    const store = await openStore({ dataDir: dir, fs })
+    await store.update(sampleData('before'))
+    fail.when = (op, path) => op === 'sync' && path.endsWith(JOURNAL_FILE_NAME)
+    await expect(store.update(sampleData('refused'))).rejects.toThrow(DomainError)
+    fail.when = null
+
+    await store.update(sampleData('after'))
+
+    expect((await afterCrash(dir)).data).toEqual(sampleData('after'))
+    expect((await afterCrash(dir)).notices).toEqual([])
+  })
+
+  test('when the backup cannot be made: the data file is not replaced and every acknowledged change stays in the journal', async () => {
     const dir = await tempDir()
     const original = sampleData('on disk')
     await writeData(dir, original)
-    // A file where the backups folder goes.
     await writeFile(backupsDir(dir), 'in the way')
-    const store = await openStore({ dataDir: dir, writeDelayMs: 60_000 })
-    const heard: Array<Error | null> = []
-    store.onWriteError((error) => heard.push(error))
-    const change = sampleData('new')
+    const store = await openStore({ dataDir: dir })
+    await store.update(sampleData('new'))
 
-    store.update(change)
-    await expect(store.flush()).rejects.toThrow(expect.objectContaining({ code: 'storage', message: expect.stringContaining(dataFile(dir)) }))
+    await expect(store.compact()).rejects.toThrow(expect.objectContaining({ code: 'storage', message: expect.stringContaining(dataFile(dir)) }))
 
-    expect(store.data).toEqual(change)
     expect(await onDisk(dir)).toEqual({ ok: true, data: original })
-    expect(heard).toHaveLength(1)
-    expect(heard[0]).toBeInstanceOf(DomainError)
-
-    // A second failure is reported again; the user keeps hearing about it until it is fixed.
-    await expect(store.flush()).rejects.toThrow(DomainError)
-    expect(heard).toHaveLength(2)
-
+    expect((await afterCrash(dir)).data).toEqual(sampleData('new'))
     await rm(backupsDir(dir))
-    await store.flush()
-
-    expect(heard.at(-1)).toBeNull()
-    expect(await onDisk(dir)).toEqual({ ok: true, data: change })
-    expect(decodeDataFile(await readFile(`${backupsDir(dir)}/${(await readdir(backupsDir(dir)))[0]}`, 'utf8'))).toEqual({
-      ok: true,
-      data: original,
-    })
+    await store.close()
+    expect(await onDisk(dir)).toEqual({ ok: true, data: sampleData('new') })
   })
 
-  test('close() after a failed write rejects and keeps the lock, so nothing else writes over the unsaved change', async () => {
+  test('close() after a failed save rejects and keeps the lock, so nothing else writes over the unsaved change', async () => {
     const dir = await tempDir()
-    const store = await openStore({ dataDir: dir, writeDelayMs: 60_000 })
+    const store = await openStore({ dataDir: dir })
+    await mkdir(join(dir, JOURNAL_FILE_NAME))
     await mkdir(dataFile(dir))
-    store.update(sampleData('unsaved'))
+    store.update(sampleData('unsaved')).catch(() => {})
 
     await expect(store.close()).rejects.toThrow(DomainError)
     expect(await listDir(dir)).toContain('follow-through.lock')
 
+    await rm(join(dir, JOURNAL_FILE_NAME), { recursive: true })
     await rm(dataFile(dir), { recursive: true })
     await store.close()
     expect(await listDir(dir)).not.toContain('follow-through.lock')
     expect(await onDisk(dir)).toEqual({ ok: true, data: sampleData('unsaved') })
+  })
+})
+
+describe('what is written is checked first', () => {
+  test('a change the app could not read back (a date after 9999) is refused before anything changes', async () => {
+    const dir = await tempDir()
+    const store = await openStore({ dataDir: dir })
+    await store.update(sampleData('valid'))
+    const broken = sampleData('valid')
+    broken.followUps[1] = { ...broken.followUps[1], dueAt: '+010000-01-01T09:59:59.000Z' }
+
+    expect(() => store.update(broken)).toThrow(expect.objectContaining({ code: 'invalid_input', message: expect.stringMatching(/dueAt/) }))
+
+    expect(store.data).toEqual(sampleData('valid'))
+    await store.close()
+    expect(await onDisk(dir)).toEqual({ ok: true, data: sampleData('valid') })
+  })
+
+  test('data that would not open again is never written over the data file', async () => {
+    const dir = await tempDir()
+    const store = await openStore({ dataDir: dir })
+    await store.update(sampleData('valid'))
+    await store.compact()
+    const broken = sampleData('valid')
+    broken.followUps[0] = { ...broken.followUps[0], title: '' }
+    // A caller that describes its change wrongly still cannot get a broken record into the file.
+    await store.update(broken, { followUps: { put: [], removed: ['gone'] }, contacts: { put: [], removed: [] } })
+
+    await expect(store.compact()).rejects.toThrow(/no longer matches its format .*followUps\.0\.title/)
+    expect(await onDisk(dir)).toEqual({ ok: true, data: sampleData('valid') })
   })
 })

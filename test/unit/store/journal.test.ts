@@ -1,0 +1,122 @@
+import { appendFile, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, test, vi } from 'vitest'
+import { decodeDataFile } from '../../../electron/store/decode'
+import { COMPACTING_JOURNAL_FILE_NAME, JOURNAL_FILE_NAME } from '../../../electron/store/journal'
+import { crashCopy, dataFile, listDir, sampleData, useTempDirs, watchedFs, writeData } from './helpers'
+
+const { tempDir, openStore } = useTempDirs()
+
+/** A folder with a data file and `changes` acknowledged changes in its journal, as a crash leaves it (no lock). */
+async function crashedWithJournal(changes: number): Promise<string> {
+  const dir = await tempDir()
+  await writeData(dir, sampleData('at start', 1))
+  const store = await openStore({ dataDir: dir })
+  for (let i = 0; i < changes; i++) await store.update(sampleData(`change ${i}`, 1 + i))
+  return crashCopy(dir, await tempDir())
+}
+
+const onDisk = async (dir: string) => decodeDataFile(await readFile(dataFile(dir), 'utf8'))
+
+describe('the change journal after a crash', () => {
+  test('is replayed at open: every acknowledged change is back', async () => {
+    const dir = await crashedWithJournal(4)
+    // The data file itself still holds the state from before the changes.
+    expect(await onDisk(dir)).toEqual({ ok: true, data: sampleData('at start', 1) })
+
+    const store = await openStore({ dataDir: dir })
+
+    expect(store.data).toEqual(sampleData('change 3', 4))
+    expect(store.notices).toEqual([])
+  })
+
+  test('a torn last line (the append a crash cut short, never acknowledged) is ignored and cut off', async () => {
+    const dir = await crashedWithJournal(3)
+    await appendFile(join(dir, JOURNAL_FILE_NAME), '1a2b3c4d {"v":6,"changes":[{"followUps":{"put":[{"id":')
+
+    const store = await openStore({ dataDir: dir })
+    expect(store.data).toEqual(sampleData('change 2', 3))
+    expect(store.notices).toEqual([])
+
+    // The next append starts a line of its own, so it is read back after the next crash too.
+    await store.update(sampleData('after the crash', 2))
+    const again = await openStore({ dataDir: await crashCopy(dir, await tempDir()) })
+    expect(again.data).toEqual(sampleData('after the crash', 2))
+  })
+
+  test('a last line whose checksum does not match is ignored', async () => {
+    const dir = await crashedWithJournal(2)
+    const path = join(dir, JOURNAL_FILE_NAME)
+    const lines = (await readFile(path, 'utf8')).split('\n')
+    lines[1] = lines[1].replace('change 1', 'chaNge 1')
+    await writeFile(path, lines.join('\n'))
+
+    const store = await openStore({ dataDir: dir })
+
+    expect(store.data).toEqual(sampleData('change 0', 1))
+    expect(store.notices).toEqual([])
+  })
+
+  test('a damaged line inside the journal: the changes before it are restored, the journal is kept, and a notice says so', async () => {
+    const dir = await crashedWithJournal(4)
+    const path = join(dir, JOURNAL_FILE_NAME)
+    const original = await readFile(path, 'utf8')
+    const lines = original.split('\n')
+    lines[2] = lines[2].replace('change 2', 'chaNge 2')
+    await writeFile(path, lines.join('\n'))
+
+    const store = await openStore({ dataDir: dir, now: () => new Date(2025, 2, 10, 14, 30, 5) })
+
+    expect(store.data).toEqual(sampleData('change 1', 2))
+    expect(store.notices).toHaveLength(1)
+    expect(store.notices[0]).toMatch(/could not be read.*kept as follow-through\.journal\.unreadable-20250310T143005/)
+    expect(await readFile(join(dir, 'follow-through.journal.unreadable-20250310T143005'), 'utf8')).toBe(lines.join('\n'))
+    // What was restored is in the data file now, and the journal starts afresh.
+    expect(await onDisk(dir)).toEqual({ ok: true, data: sampleData('change 1', 2) })
+    expect(await listDir(dir)).not.toContain(JOURNAL_FILE_NAME)
+  })
+})
+
+describe('a crash while the journal is folded into the data file', () => {
+  test('before the new data file is in place: both journals are replayed over the old file', async () => {
+    const dir = await tempDir()
+    await writeData(dir, sampleData('at start', 1))
+    const { fs, fail } = watchedFs()
+    const store = await openStore({ dataDir: dir, fs, compactAfterBytes: 1 })
+    const heard: Array<Error | null> = []
+    store.onWriteError((error) => heard.push(error))
+    fail.when = (op, path) => op === 'rename' && path.endsWith('follow-through.json')
+
+    await store.update(sampleData('first', 2))
+    await vi.waitFor(() => expect(heard).toHaveLength(1))
+    // Saves go on into the fresh journal; folding in keeps failing.
+    await store.update(sampleData('second', 3))
+    await vi.waitFor(() => expect(heard).toHaveLength(2))
+    const crashed = await crashCopy(dir, await tempDir())
+    fail.when = null
+
+    expect(await listDir(crashed)).toEqual(expect.arrayContaining([COMPACTING_JOURNAL_FILE_NAME]))
+    expect((await openStore({ dataDir: crashed })).data).toEqual(sampleData('second', 3))
+    // The running store folds everything in at close and leaves the data file alone.
+    await store.close()
+    expect(await onDisk(dir)).toEqual({ ok: true, data: sampleData('second', 3) })
+    expect((await listDir(dir)).filter((name) => name.includes('journal'))).toEqual([])
+  })
+
+  test('after the new data file is in place but before the journals are gone: replaying them over it changes nothing', async () => {
+    const dir = await tempDir()
+    await writeData(dir, sampleData('at start', 1))
+    const { fs, fail } = watchedFs()
+    const store = await openStore({ dataDir: dir, fs })
+    for (let i = 0; i < 3; i++) await store.update(sampleData(`change ${i}`, 4 - i))
+    fail.when = (op, path) => op === 'rm' && path.endsWith(JOURNAL_FILE_NAME)
+
+    await expect(store.compact()).rejects.toThrow()
+    const crashed = await crashCopy(dir, await tempDir())
+
+    expect(await onDisk(crashed)).toEqual({ ok: true, data: sampleData('change 2', 2) })
+    expect(await listDir(crashed)).toContain(JOURNAL_FILE_NAME)
+    expect((await openStore({ dataDir: crashed })).data).toEqual(sampleData('change 2', 2))
+    fail.when = null
+  })
+})
