@@ -49,9 +49,11 @@ export interface ServiceStore {
   readonly data: Data
   readonly readOnly: boolean
   readonly notices: readonly string[]
-  update(next: Data, change?: DataChange): Promise<void> | void
+  update(next: Data, change?: DataChange): Promise<void>
   assertWritable(): void
   onWriteError(listener: (error: Error | null) => void): () => void
+  /** Hears about what happened to the file while running (e.g. another program changed it). */
+  onNotice(listener: (notice: string) => void): () => void
   close(): Promise<void>
 }
 

@@ -25,5 +25,9 @@ export class MemoryStore implements ServiceStore {
     return () => {}
   }
 
+  onNotice(): () => void {
+    return () => {}
+  }
+
   async close(): Promise<void> {}
 }
