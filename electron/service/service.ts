@@ -18,7 +18,6 @@ import {
   updateSettings,
 } from '../core/commands'
 import { DomainError } from '../core/errors'
-import { parseQuickAdd } from '../core/quickAdd'
 import { scorecard } from '../core/scorecard'
 import { scorecardCsv, scorecardFilename } from '../core/scorecardCsv'
 import { addChecklistItem, removeChecklistItem, setChecklistItem } from '../core/checklist'
@@ -30,6 +29,7 @@ import { startSequence } from '../core/sequences'
 import type { Data, FollowUp } from '../core/schema'
 import type { Store } from '../store/store'
 import { transferHandlers } from './transfer'
+import { quickAddHandlers } from './quickAdd'
 import { WallClockAlarm, type Timers } from './alarm'
 import type { Notifier } from './notifier'
 import { notificationsFor } from './reminderDigest'
@@ -196,8 +196,7 @@ export class FollowThroughService {
         }
         return { dismissed: index >= 0 }
       },
-      parseQuickAdd: ({ text }) => parseQuickAdd(text, this.#now()),
-      quickAdd: ({ text }) => create(parseQuickAdd(text, this.#now()).draft),
+      ...quickAddHandlers({ data: () => this.#store.data, now: () => this.#now(), create }),
       create: (draft) => create(draft),
       update: ({ id, patch }) => mutate((data, now) => updateFollowUp(data, id, patch, now), id),
       // Delivering a promise plans its check-in (the method's "follow through"); the tray's Mark done comes here too.

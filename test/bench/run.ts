@@ -1,5 +1,6 @@
 import { benchBoard } from './board'
 import { benchNotifications } from './notifications'
+import { benchQuickAdd } from './quickAdd'
 import { benchStore } from './store'
 
 /** Each benchmark prints its own table; all report medians and ratios, never one absolute time. */
@@ -7,6 +8,7 @@ const benches: [string, () => Promise<string[]>][] = [
   ['store', benchStore],
   ['board', benchBoard],
   ['notifications', benchNotifications],
+  ['quickAdd', benchQuickAdd],
 ]
 
 const only = process.argv.slice(2)
