@@ -32,6 +32,7 @@ export async function benchQuickAdd(): Promise<string[]> {
     const part = scoreCorpus(corpus.filter((line) => line.locale === locale))
     return `  ${locale.padEnd(8)} ${percent(part.fullyRight, part.lines)} of ${part.lines}`
   })
+  const holdout = scoreCorpus(loadCorpus('holdout.txt'))
   const met = figures.fullyRight / figures.lines >= GOAL && figures.silentlyWrong === 0
   return [
     `Quick add corpus: ${figures.lines} lines (goal ≥${GOAL * 100}% fully right, 0 saved with a wrong date unasked) — ${met ? 'met' : 'NOT MET'}`,
@@ -39,5 +40,7 @@ export async function benchQuickAdd(): Promise<string[]> {
     '  by locale:',
     ...byLocale,
     ...figures.failures.slice(0, 10).map((f) => `  ✗ line ${f.line.lineNumber}: ${f.line.text} → ${f.outcome}`),
+    `  held out (holdout.txt, not tuned on): ${percent(holdout.fullyRight, holdout.lines)} of ${holdout.lines} fully right, ${holdout.silentlyWrong} saved with a wrong date unasked`,
+    ...holdout.failures.map((f) => `  ✗ holdout line ${f.line.lineNumber}: ${f.line.text} → ${f.outcome}`),
   ]
 }
