@@ -151,8 +151,14 @@ const choice = (date: Date, time: TimeOfDay | undefined): DateChoice =>
 
 const spanOf = (result: ParsedResult): Span => ({ start: result.index, end: result.index + result.text.length })
 
-/** The day a result names, placed by the rules for end of week or month and "next week". */
-function dayOf(result: ParsedResult, now: Date, rules: DateRules): { day: Date; time?: TimeOfDay } {
+const namesAWeekday = (result: ParsedResult) => result.start.isCertain('weekday') && !result.start.isCertain('day')
+
+/**
+ * The day a result names, placed by the rules for end of week or month and "next week".
+ * Decided: a weekday typed on that same weekday means next week's ("Monday" on a Monday
+ * is in 7 days); "this Monday" or "today" mean today. `today` is then set, to offer it too.
+ */
+function dayOf(result: ParsedResult, now: Date, rules: DateRules): { day: Date; time?: TimeOfDay; today?: boolean } {
   const week = result.text.match(END_OF_WEEK)
   if (week) {
     const due = endOfWorkingWeek(now, rules, week[1] ? 1 : 0)
@@ -166,7 +172,11 @@ function dayOf(result: ParsedResult, now: Date, rules: DateRules): { day: Date; 
   if (NEXT_WEEK_ONLY.test(result.text.trim())) return { day: firstWorkingDayOfNextWeek(now, rules) }
   // A bare time belongs to today; chrono moves it to tomorrow once today's has passed.
   if (timeOnly(result)) return { day: startOfDay(now) }
-  return { day: startOfDay(result.start.date()) }
+  const day = startOfDay(result.start.date())
+  if (namesAWeekday(result) && !THIS_OR_TODAY.test(result.text) && result.start.get('weekday') === now.getDay()) {
+    return isSameDay(day, now) ? { day: addDays(day, 7), today: true } : { day, today: true }
+  }
+  return { day }
 }
 
 /**
@@ -180,7 +190,7 @@ export function readDate(line: string, now: Date, dialect: DateDialect, rules: D
   if (results.length === 0) return null
   const dated = results.find((r) => !timeOnly(r))
   const primary = dated ?? results[0]
-  const { day, time: placed } = dayOf(primary, now, rules)
+  const { day, time: placed, today } = dayOf(primary, now, rules)
   let clock: Clock | undefined = placed ? { time: placed } : clockOf(primary, rules)
   const used = [primary]
   if (!clock) {
@@ -194,16 +204,8 @@ export function readDate(line: string, now: Date, dialect: DateDialect, rules: D
   let date = day
   const alternatives: DateChoice[] = []
   const reasons = new Set<ConfirmReason>()
-  const weekdayOnly = primary.start.isCertain('weekday') && !primary.start.isCertain('day')
-
-  // Decided: a weekday typed on that same weekday means next week's ("Monday" on a Monday
-  // is in 7 days); "this Monday" or "today" mean today. Today is offered as the alternative.
-  if (weekdayOnly && primary.start.get('weekday') === now.getDay() && isSameDay(date, now) && !THIS_OR_TODAY.test(primary.text)) {
-    alternatives.push(choice(date, clock?.time))
-    date = addDays(date, 7)
-  } else if (weekdayOnly && isSameDay(date, addDays(now, 7)) && !THIS_OR_TODAY.test(primary.text)) {
-    alternatives.push(choice(now, clock?.time))
-  }
+  const weekdayOnly = namesAWeekday(primary)
+  if (today) alternatives.push(choice(now, clock?.time))
   // "next Friday" typed on a Monday: this week's Friday or the one after? Ask.
   if (weekdayOnly && NEXT_WEEKDAY.test(primary.text)) {
     const sooner = addDays(date, -7)
