@@ -76,7 +76,8 @@ export function suggestClients(clients: readonly KnownClient[], prefix: string, 
     if (client.company && (fold(client.company).startsWith(typed) || words(client.company).some((w) => w.startsWith(typed)))) return 2
     if (client.email && fold(client.email).startsWith(typed)) return 3
     if (client.phone && digits.length >= 3 && client.phone.replace(/\D/g, '').includes(digits)) return 3
-    if (typed.length >= 3 && words(client.name).some((w) => typoDistance(typed, w.slice(0, typed.length)) <= 1)) return 4
+    const slipped = (w: string) => typoDistance(typed, w.slice(0, typed.length)) <= 1
+    if (typed.length >= 4 && (words(client.name).some(slipped) || words(client.company ?? '').some(slipped))) return 4
     return -1
   }
   return clients
