@@ -73,7 +73,7 @@ export function QuickAdd() {
       if (shown.kind === 'empty' || shown.text !== text) {
         shown = await read(text)
         setPreview(shown)
-        if (shown.kind === 'ok' && (shown.result.confirm.length > 0 || shown.result.alternatives.length > 0)) return
+        if (shown.kind === 'ok' && shown.result.confirm.length > 0) return
       }
       const asked = shown.kind === 'ok' && shown.result.confirm.length > 0
       const result = await api.quickAdd({ text, locale: localeHint(), choice: shown.kind === 'ok' ? highlighted : 0, confirmed: asked })
