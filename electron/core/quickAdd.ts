@@ -34,12 +34,16 @@ export interface QuickAddResult {
   alternatives: DateChoice[]
   /** The known client the line named, shown in the preview. */
   matched?: KnownClient
+  /** The locale the line was read in (settings override the system's), to show dates the same way. */
+  locale?: string
 }
 
 /** A date typed in words in a date field ("fri 4pm", "in 2 weeks"). */
 export interface DateTextResult extends DateChoice {
   confirm: Confirmation[]
   alternatives: DateChoice[]
+  /** The locale the words were read in. */
+  locale?: string
 }
 
 export const QUICK_ADD_EXAMPLE = 'Call Jenny Rivera Friday 4pm 248-867-5309'
@@ -111,6 +115,7 @@ export function parseQuickAdd(text: string, now: Date, context: QuickAddContext 
     confirm: confirmations(reading.reasons),
     alternatives: reading.alternatives,
     ...(recipient.known ? { matched: recipient.known } : {}),
+    ...(localeOf(context) ? { locale: localeOf(context) } : {}),
   }
 }
 
@@ -135,5 +140,11 @@ export function parseDateText(text: string, now: Date, context: QuickAddContext 
   if (new Date(reading.choice.dueAt).getTime() <= now.getTime()) {
     throw new DomainError('invalid_input', 'That time has already passed. Pick a time in the future.', { text: 'Date in the past.' })
   }
-  return { ...reading.choice, confirm: confirmations(reading.reasons.filter((r) => r !== 'date-words-left')), alternatives: reading.alternatives }
+  const locale = localeOf(context)
+  return {
+    ...reading.choice,
+    confirm: confirmations(reading.reasons.filter((r) => r !== 'date-words-left')),
+    alternatives: reading.alternatives,
+    ...(locale ? { locale } : {}),
+  }
 }

@@ -43,10 +43,10 @@ export function DateText({
     const result = await api.parseDate({ text, locale: localeHint() })
     if (request !== latest.current) return
     if (!result.ok) return setHint({ text: result.error.message, problem: true })
-    const { confirm, ...choice } = result.value
+    const { confirm, locale, ...choice } = result.value
     onChangeRef.current(toLocalInput(choice.dueAt))
     setApplied(text)
-    setHint({ text: [formatChoice(choice), ...confirm.map((c) => c.message)].join(' · '), problem: confirm.length > 0 })
+    setHint({ text: [formatChoice(choice, locale), ...confirm.map((c) => c.message)].join(' · '), problem: confirm.length > 0 })
   }
 
   useEffect(() => {

@@ -7,13 +7,17 @@ export const localeHint = (): string | undefined => (typeof navigator === 'undef
 
 const formats = new Map<string, Intl.DateTimeFormat>()
 
-/** "Fri, Nov 27, 4:00 PM" in en-US, "Fri 27 Nov, 16:00" in en-GB, "Fr., 27. Nov., 16:00" in German; the day alone when due all day. */
-export function formatChoice(choice: { dueAt: string; allDay: boolean }): string {
-  const key = `${localeHint()}|${choice.allDay}`
+/**
+ * A deadline as the service read it, in the locale it read it in (else this page's):
+ * "Fri, Nov 27, 4:00 PM" in en-US, "Fri 27 Nov, 16:00" in en-GB, "Fr., 27. Nov., 16:00" in
+ * German; the day alone when due all day.
+ */
+export function formatChoice(choice: { dueAt: string; allDay: boolean }, locale = localeHint()): string {
+  const key = `${locale}|${choice.allDay}`
   let format = formats.get(key)
   if (!format) {
     const time: Intl.DateTimeFormatOptions = choice.allDay ? {} : { hour: 'numeric', minute: '2-digit' }
-    formats.set(key, (format = new Intl.DateTimeFormat(localeHint(), { weekday: 'short', day: 'numeric', month: 'short', ...time })))
+    formats.set(key, (format = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', ...time })))
   }
   return format.format(new Date(choice.dueAt))
 }

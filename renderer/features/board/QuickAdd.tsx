@@ -14,7 +14,7 @@ function describe(result: QuickAddResult, when: DateChoice): string {
   const { draft } = result
   const client = [draft.client.name, draft.client.company].filter(Boolean).join(', ')
   const contact = [draft.client.phone, draft.client.email].filter(Boolean).join(' · ')
-  return `“${draft.title}” for ${client}, promised by ${formatChoice(when)}${contact ? ` · ${contact}` : ''}`
+  return `“${draft.title}” for ${client}, promised by ${formatChoice(when, result.locale)}${contact ? ` · ${contact}` : ''}`
 }
 
 /**
@@ -134,7 +134,7 @@ export function QuickAdd() {
                 setHighlighted(i)
               }}
             >
-              {formatChoice(choice)}
+              {formatChoice(choice, parsed.locale)}
               {choice.allDay && ' · all day'}
             </li>
           ))}
