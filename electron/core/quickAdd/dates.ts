@@ -30,10 +30,8 @@ export interface DateReading {
   /** Other ways to read the line, best first; empty when there is no doubt. */
   alternatives: DateChoice[]
   reasons: ConfirmReason[]
-  /** Where the words that made the date are, to leave them out of the title. */
+  /** Where the words that made the date are, to leave them out of the title; other date words stay and make the preview ask. */
   spans: Span[]
-  /** Date words that were not used: they stay in the title and make the preview ask. */
-  leftovers: Span[]
 }
 
 /** About six months: further than that, a typed date is more often a slip than a plan. */
@@ -51,7 +49,7 @@ const THIS_OR_TODAY = /\b(?:this|today|heute|diesen)\b/i
 /** Hours written so that they can only be read one way: 24-hour "08:30", "16 Uhr", "noon". */
 const UNAMBIGUOUS_HOUR = /\buhr\b|\b0\d:\d\d|noon|midnight|mittag/i
 
-/** "EOD", "COB", "end of week", "end of month": placed by the rules afterwards, see `readDate`. */
+/** "EOD", "COB", "end of week", "end of month": placed by the working hours afterwards, see `clockOf` and `dayOf`. */
 const endOfParser: Parser = {
   pattern: () => new RegExp(`(?:${END_OF_DAY.source})|(?:${END_OF_WEEK.source})|(?:${END_OF_MONTH.source})`, 'i'),
   extract: (context, match) =>
@@ -249,7 +247,6 @@ export function readDate(line: string, now: Date, dialect: DateDialect, rules: D
     alternatives: distinct(alternatives.filter((a) => new Date(a.dueAt) > now && a.dueAt !== picked.dueAt)),
     reasons: [...reasons],
     spans: used.map(spanOf),
-    leftovers: leftovers.map(spanOf),
   }
 }
 

@@ -80,6 +80,8 @@ interface Run {
  * The name starting at `from`: up to four words that can be part of a name. In a
  * mixed-case line a name is capitalised (particles such as "van" aside); in a line
  * typed all lower or all upper case any word that is not a common word can be.
+ * `lenient` also takes lower-case words in a mixed-case line, for the caller to check
+ * against the known clients.
  */
 function readRun(tokens: Token[], from: number, uniformCase: boolean, lenient = false): Run {
   const words: string[] = []

@@ -1,7 +1,9 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { DomainError } from '../../../electron/core/errors'
 import { format } from 'date-fns'
 import { acceptQuickAdd, parseDateText, parseQuickAdd, type QuickAddContext } from '../../../electron/core/quickAdd'
+import { FollowUpDraft } from '../../../electron/core/inputs'
 import { DEFAULT_SETTINGS } from '../../../electron/core/schema'
 
 /** Monday 23 November 2026, 10:00 Berlin time (vitest runs with TZ=Europe/Berlin). */
@@ -230,5 +232,29 @@ describe('parseDateText', () => {
   it('says what to type when it finds no date, or one that has passed', () => {
     expect(() => parseDateText('whenever', NOW)).toThrow(/fri 4pm/)
     expect(() => parseDateText('yesterday', NOW)).toThrow(/already passed/)
+  })
+})
+
+describe('parseQuickAdd on any input', () => {
+  const pieces = fc.constantFrom(
+    'call', 'Jenny', 'rivera', 'to', 'Acme Corp', 'at', 'from', '@', 'fri', 'Firday', 'tmrw', 'EOD', 'end of week', 'on the 15th', 'at 3',
+    '4pm', '12/2', '3.12.', '2026-12-04 10:00', 'x204', 'ext. 45', '+44 20 7946 0321', '(415) 555-0198', 'bob@example.com', 're:', 'w/', ',',
+    'next Friday', 'Nov 20', 'Freitag 16 Uhr', 'morgen', 'anrufen', 'ÄÖÜ', '\u0000', '   ',
+  )
+  const lines = fc.oneof(fc.string({ maxLength: 120 }), fc.array(pieces, { maxLength: 12 }).map((words) => words.join(' ')))
+
+  it('either returns a draft the service accepts, or refuses with a message for people', () => {
+    fc.assert(
+      fc.property(lines, fc.constantFrom('en-US', 'en-GB', 'de-DE'), (line, locale) => {
+        try {
+          const { draft } = parseQuickAdd(line, NOW, { locale, clients: CLIENTS })
+          expect(FollowUpDraft.safeParse(draft).success).toBe(true)
+          expect(Date.parse(draft.dueAt)).toBeGreaterThan(NOW.getTime())
+        } catch (error) {
+          expect(error).toBeInstanceOf(DomainError)
+        }
+      }),
+      { numRuns: 400 },
+    )
   })
 })
