@@ -2,11 +2,11 @@ import { z } from 'zod'
 import type { BoardSnapshot } from '../core/board'
 import type { AppError } from '../core/errors'
 import { FollowUpDraft, FollowUpPatch } from '../core/inputs'
-import type { QuickAddResult } from '../core/quickAdd'
+import type { DateTextResult, QuickAddResult } from '../core/quickAdd'
 import type { Scorecard } from '../core/scorecard'
 import type { CadenceCheck } from '../core/cadence'
 import type { BulkResult } from '../core/away'
-import type { Contact, FollowUp } from '../core/schema'
+import type { Client, Contact, FollowUp } from '../core/schema'
 import { Channel, Instant, Settings } from '../core/schema'
 import type { MethodName, ShellCommand } from './methods'
 import { transferContract } from './transfer'
@@ -29,18 +29,19 @@ export type { BoardSnapshot, Card } from '../core/board'
 export type { Column } from '../core/columns'
 export type { AppError, ErrorCode } from '../core/errors'
 export type { FollowUpDraft, FollowUpPatch } from '../core/inputs'
-export type { QuickAddResult } from '../core/quickAdd'
+export type { Confirmation, ConfirmReason, DateChoice, DateTextResult, QuickAddResult } from '../core/quickAdd'
 export type { ClientScore, MoneyAtStake, OutcomeCounts, Scorecard, WeekScore } from '../core/scorecard'
 export type { CadenceCheck } from '../core/cadence'
 export type { CsvImportResult, ImportResult } from './transfer'
 export type { CsvField, CsvMapping, CsvPreview, CsvRowError } from '../core/csvImport'
 export type { BulkResult } from '../core/away'
-export type { Channel, FollowUp, HistoryEvent, Recurrence, Settings } from '../core/schema'
+export type { Channel, Client, FollowUp, HistoryEvent, Recurrence, Settings } from '../core/schema'
 
 /** A phantom marker carrying a method's result type. */
 const returns = <T>() => null as unknown as T
 
 const Id = z.object({ id: z.string().min(1).max(100) }).strict()
+const LocaleHint = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/).max(35).optional()
 
 /** The most positions one column's window may ask for at once (a screenful plus overscan is far less). */
 export const MAX_WINDOW = 500
@@ -70,8 +71,20 @@ export const contract = {
   dismissNotice: { input: z.object({ notice: z.string().max(10_000) }).strict(), output: returns<{ dismissed: boolean }>() },
   getSettings: { input: z.object({}).strict(), output: returns<Settings>() },
   updateSettings: { input: Settings.partial().strict(), output: returns<Settings>() },
-  parseQuickAdd: { input: z.object({ text: z.string().max(1000) }).strict(), output: returns<QuickAddResult>() },
-  quickAdd: { input: z.object({ text: z.string().max(1000) }).strict(), output: returns<FollowUp>() },
+  /** How quick add reads a line; `locale` is the system's (a browser passes navigator.language), settings.locale overrides it. */
+  parseQuickAdd: { input: z.object({ text: z.string().max(1000), locale: LocaleHint }).strict(), output: returns<QuickAddResult>() },
+  /** Saves a line: `choice` picks a reading (0 the draft's own, 1… the alternatives); a reading that asks needs `confirmed`. */
+  quickAdd: {
+    input: z.object({ text: z.string().max(1000), locale: LocaleHint, choice: z.number().int().min(0).max(20).optional(), confirmed: z.boolean().optional() }).strict(),
+    output: returns<FollowUp>(),
+  },
+  /** A date typed in words in a date field ("fri 4pm", "in 2 weeks"), read by quick add's rules. */
+  parseDate: { input: z.object({ text: z.string().max(200), locale: LocaleHint }).strict(), output: returns<DateTextResult>() },
+  /** Known clients matching what was typed in a client field: by prefix of name, company, email or phone, tolerant of typos. */
+  suggestClients: {
+    input: z.object({ prefix: z.string().max(200), limit: z.number().int().min(1).max(50).optional() }).strict(),
+    output: returns<{ clients: Client[] }>(),
+  },
   create: { input: FollowUpDraft.strict(), output: returns<FollowUp>() },
   update: { input: z.object({ id: Id.shape.id, patch: FollowUpPatch.strict() }).strict(), output: returns<FollowUp>() },
   complete: { input: Id, output: returns<FollowUp>() },

@@ -9,6 +9,8 @@ export const METHOD_NAMES = [
   'updateSettings',
   'parseQuickAdd',
   'quickAdd',
+  'parseDate',
+  'suggestClients',
   'create',
   'update',
   'complete',

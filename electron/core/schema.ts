@@ -28,7 +28,8 @@ export const Client = z.object({
   name: trimmed(200).min(1, 'Who is it for? Enter the client’s name.'),
   company: trimmed(200).optional(),
   phone: trimmed(40)
-    .regex(/^\+?[\d\s().-]{5,}$/, 'That does not look like a phone number.')
+    // An extension is kept as typed by quick add: "317-555-0142 x204".
+    .regex(/^\+?[\d\s().-]{5,}(?:\s*(?:x|ext\.?)\s*\d{1,6})?$/i, 'That does not look like a phone number.')
     .optional(),
   email: z.email('That does not look like an email address.').optional(),
 })

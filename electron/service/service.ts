@@ -22,7 +22,6 @@ import {
 } from '../core/commands'
 import { DomainError } from '../core/errors'
 import { indexFollowUps } from '../core/followUpList'
-import { parseQuickAdd } from '../core/quickAdd'
 import { scorecard } from '../core/scorecard'
 import { scorecardCsv, scorecardFilename } from '../core/scorecardCsv'
 import { addChecklistItem, removeChecklistItem, setChecklistItem } from '../core/checklist'
@@ -35,6 +34,7 @@ import { applyBulk, overdueWhileAway, type AwaySummary } from '../core/away'
 import { startSequence } from '../core/sequences'
 import type { Data, FollowUp } from '../core/schema'
 import { transferHandlers } from './transfer'
+import { quickAddHandlers } from './quickAdd'
 import { WallClockAlarm, type Timers } from './alarm'
 import { invalidInput } from './dispatch'
 import type { Notifier } from './notifier'
@@ -391,8 +391,7 @@ export class FollowThroughService {
         }
         return { dismissed: index >= 0 }
       },
-      parseQuickAdd: ({ text }) => parseQuickAdd(text, this.#now()),
-      quickAdd: ({ text }) => create(parseQuickAdd(text, this.#now()).draft),
+      ...quickAddHandlers({ data: () => this.#store.data, now: () => this.#now(), create }),
       create: (draft) => create(draft),
       update: ({ id, patch }) => mutate((data, now) => updateFollowUp(data, id, patch, now), id),
       // Delivering a promise plans its check-in (the method's "follow through"); the tray's Mark done comes here too.

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { dayAfterAt4pm, fromLocalInput } from '../features/board/format'
-import { Field } from './Field'
+import { DateText } from './DateText'
 import { FormModal } from './FormModal'
 import { FormActions } from './FormActions'
 
@@ -33,9 +33,7 @@ export function NewPromiseDateDialog({
 
   return (
     <FormModal title={title} onClose={onClose} onSubmit={save}>
-      <Field label="New promised date" error={error}>
-        <input type="datetime-local" value={dueAt} onChange={(e) => setDueAt(e.target.value)} autoFocus />
-      </Field>
+      <DateText label="New promised date" value={dueAt} onChange={setDueAt} error={error} autoFocus />
       <label className="form__check">
         <input type="checkbox" checked={toldClient} onChange={(e) => setToldClient(e.target.checked)} /> {toldQuestion}
       </label>

@@ -1,6 +1,7 @@
 import { benchBoard } from './board'
 import { benchBoardService } from './boardService'
 import { benchNotifications } from './notifications'
+import { benchQuickAdd } from './quickAdd'
 import { benchStore } from './store'
 
 /** Each benchmark prints its own table; all report medians and ratios, never one absolute time. */
@@ -9,6 +10,7 @@ const benches: [string, () => Promise<string[]>][] = [
   ['board', benchBoard],
   ['board-service', benchBoardService],
   ['notifications', benchNotifications],
+  ['quickAdd', benchQuickAdd],
 ]
 
 const only = process.argv.slice(2)

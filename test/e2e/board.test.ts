@@ -194,8 +194,13 @@ describe.skipIf(!chromiumPath)('the board in the browser', () => {
     await page.keyboard.press('Tab')
     expect(await isFocused(field('Promised by'))).toBe(true)
     await typeDateTime(page, field('Promised by'), promised)
+    // Each date can also be typed in words, in a box right after its picker.
+    expect(await isFocused(field('Promised by in words'))).toBe(true)
+    await page.keyboard.press('Tab')
     expect(await isFocused(field('My target'))).toBe(true)
     await tabOutOf(page, field('My target')) // left empty: the default buffer
+    expect(await isFocused(field('My target in words'))).toBe(true)
+    await page.keyboard.press('Tab')
     expect(await isFocused(field('Value'))).toBe(true)
     await page.keyboard.type('2500')
     await page.keyboard.press('Tab')

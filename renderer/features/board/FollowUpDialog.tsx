@@ -1,11 +1,13 @@
 import { useState } from 'react'
 import { ChannelOptions } from '../../components/ChannelOptions'
 import type { AppError, Card, Channel, FollowUpDraft, Recurrence } from '../../../electron/contract'
+import { DateText } from '../../components/DateText'
 import { Field } from '../../components/Field'
 import { FormModal } from '../../components/FormModal'
 import { FormActions } from '../../components/FormActions'
 import { api } from '../../lib/api'
 import { CadenceWarning, useCadenceCheck } from '../cadence/CadenceWarning'
+import { ClientField } from './ClientField'
 import { fromLocalInput, RECURRENCE_NAMES, toLocalInput } from './format'
 
 interface FormState {
@@ -138,9 +140,12 @@ export function FollowUpDialog({ card, onClose, onSaved }: { card?: Card; onClos
         <input value={form.title} onChange={(e) => set('title')(e.target.value)} placeholder="Send the proposal" autoFocus />
       </Field>
       <div className="form__row">
-        <Field label="Client" error={errors.client}>
-          <input value={form.client} onChange={(e) => set('client')(e.target.value)} placeholder="Jenny Rivera" />
-        </Field>
+        <ClientField
+          value={form.client}
+          onChange={set('client')}
+          onPick={(client) => setForm((current) => ({ ...current, client: client.name, company: client.company ?? current.company, phone: client.phone ?? current.phone, email: client.email ?? current.email }))}
+          error={errors.client}
+        />
         <Field label="Company" error={errors.company}>
           <input value={form.company} onChange={(e) => set('company')(e.target.value)} />
         </Field>
@@ -159,12 +164,8 @@ export function FollowUpDialog({ card, onClose, onSaved }: { card?: Card; onClos
         </Field>
       </div>
       <div className="form__row">
-        <Field label="Promised by" error={errors.dueAt}>
-          <input type="datetime-local" value={form.dueAt} onChange={(e) => set('dueAt')(e.target.value)} />
-        </Field>
-        <Field label="My target" error={errors.targetAt}>
-          <input type="datetime-local" value={form.targetAt} onChange={(e) => set('targetAt')(e.target.value)} />
-        </Field>
+        <DateText label="Promised by" value={form.dueAt} onChange={set('dueAt')} error={errors.dueAt} />
+        <DateText label="My target" value={form.targetAt} onChange={set('targetAt')} error={errors.targetAt} />
       </div>
       {!card && <CadenceWarning client={form.client} check={cadence} />}
       {!card && <p className="form__hint">Leave “My target” empty to aim a business day early (or halfway, for promises due sooner).</p>}

@@ -1,30 +1,41 @@
-import { format } from 'date-fns'
 import { useEffect, useId, useRef, useState } from 'react'
-import type { QuickAddResult } from '../../../electron/contract'
+import type { DateChoice, QuickAddResult } from '../../../electron/contract'
 import { api } from '../../lib/api'
+import { formatChoice, localeHint } from '../../lib/locale'
 import { CadenceWarning, useCadenceCheck } from '../cadence/CadenceWarning'
+import './quickAdd.css'
 
-type Preview = { kind: 'empty' } | { kind: 'ok'; result: QuickAddResult } | { kind: 'error'; message: string }
+/** The preview of one line: what the service read, for which text. */
+type Preview = { kind: 'empty' } | { kind: 'ok'; text: string; result: QuickAddResult } | { kind: 'error'; text: string; message: string }
 
 export const QUICK_ADD_EXAMPLE = 'Call Jenny Rivera Friday 4pm 248-867-5309'
 
-function describe(result: QuickAddResult): string {
+function describe(result: QuickAddResult, when: DateChoice): string {
   const { draft } = result
-  const when = format(new Date(draft.dueAt), draft.allDay ? 'EEE d MMM' : 'EEE d MMM HH:mm')
+  const client = [draft.client.name, draft.client.company].filter(Boolean).join(', ')
   const contact = [draft.client.phone, draft.client.email].filter(Boolean).join(' · ')
-  return `“${draft.title}” for ${draft.client.name}, promised by ${when}${contact ? ` · ${contact}` : ''}`
+  return `“${draft.title}” for ${client}, promised by ${formatChoice(when, result.locale)}${contact ? ` · ${contact}` : ''}`
 }
 
-/** One line in, one follow-up out: the service parses, this only previews and submits. */
+/**
+ * One line in, one follow-up out: the service parses, this previews and submits.
+ * A reading the service is unsure of (far away, at night, another day named, date
+ * words left over, two ways to read it) is asked about: the readings are listed,
+ * ↑/↓ move the highlight, Enter saves the highlighted one. Nothing is saved unseen.
+ */
 export function QuickAdd() {
   const [text, setText] = useState('')
   const [preview, setPreview] = useState<Preview>({ kind: 'empty' })
+  const [highlighted, setHighlighted] = useState(0)
   const input = useRef<HTMLInputElement>(null)
   // A second Enter while the first is on its way must not add the follow-up twice.
   const submitting = useRef(false)
   const hintId = useId()
-  const parsed = preview.kind === 'ok' ? preview.result.draft : undefined
-  const cadence = useCadenceCheck(parsed?.client.name, parsed?.dueAt)
+  const choicesId = useId()
+  const parsed = preview.kind === 'ok' ? preview.result : undefined
+  const choices: DateChoice[] = parsed ? [parsed.draft, ...parsed.alternatives] : []
+  const chosen = choices[Math.min(highlighted, choices.length - 1)]
+  const cadence = useCadenceCheck(parsed?.draft.client.name, chosen?.dueAt)
 
   useEffect(() => {
     const focusOnShortcut = (event: KeyboardEvent) => {
@@ -38,12 +49,16 @@ export function QuickAdd() {
     return () => window.removeEventListener('keydown', focusOnShortcut)
   }, [])
 
+  const read = async (line: string): Promise<Preview> => {
+    const result = await api.parseQuickAdd({ text: line, locale: localeHint() })
+    return result.ok ? { kind: 'ok', text: line, result: result.value } : { kind: 'error', text: line, message: result.error.message }
+  }
+
   useEffect(() => {
+    setHighlighted(0)
     if (text.trim() === '') return setPreview({ kind: 'empty' })
     let current = true
-    api.parseQuickAdd({ text }).then((result) => {
-      if (current) setPreview(result.ok ? { kind: 'ok', result: result.value } : { kind: 'error', message: result.error.message })
-    })
+    void read(text).then((next) => current && setPreview(next))
     return () => {
       current = false
     }
@@ -52,13 +67,25 @@ export function QuickAdd() {
   async function submit() {
     if (text.trim() === '' || submitting.current) return
     submitting.current = true
-    const result = await api.quickAdd({ text }).finally(() => (submitting.current = false))
-    if (result.ok) {
-      setText('')
-    } else {
-      setPreview({ kind: 'error', message: result.error.message })
+    try {
+      // Enter before the preview caught up: read the line first, and stop there if it has a question.
+      let shown = preview
+      if (shown.kind === 'empty' || shown.text !== text) {
+        shown = await read(text)
+        setPreview(shown)
+        if (shown.kind === 'ok' && shown.result.confirm.length > 0) return
+      }
+      const asked = shown.kind === 'ok' && shown.result.confirm.length > 0
+      const result = await api.quickAdd({ text, locale: localeHint(), choice: shown.kind === 'ok' ? highlighted : 0, confirmed: asked })
+      if (result.ok) setText('')
+      else setPreview({ kind: 'error', text, message: result.error.message })
+    } finally {
+      submitting.current = false
     }
   }
+
+  const asking = parsed !== undefined && parsed.confirm.length > 0
+  const listing = parsed !== undefined && choices.length > 1
 
   return (
     <div className="quick-add">
@@ -67,20 +94,53 @@ export function QuickAdd() {
         type="text"
         aria-label="Quick add"
         aria-describedby={hintId}
+        aria-controls={listing ? choicesId : undefined}
+        aria-activedescendant={listing ? `${choicesId}-${highlighted}` : undefined}
         placeholder={`Quick add: ${QUICK_ADD_EXAMPLE}`}
         value={text}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Enter') submit()
+          if (event.key === 'Enter') void submit()
           if (event.key === 'Escape') setText('')
+          if (listing && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+            event.preventDefault()
+            const step = event.key === 'ArrowDown' ? 1 : -1
+            setHighlighted((h) => (h + step + choices.length) % choices.length)
+          }
         }}
       />
-      <p id={hintId} className={`quick-add__preview quick-add__preview--${preview.kind}`} aria-live="polite">
-        {preview.kind === 'ok' && describe(preview.result)}
-        {preview.kind === 'error' && preview.message}
-        {preview.kind === 'empty' && 'Type what you promised, to whom, and by when. Enter adds it.'}
-      </p>
-      {parsed && <CadenceWarning client={parsed.client.name} check={cadence} />}
+      <div id={hintId} className={`quick-add__preview quick-add__preview--${preview.kind}${asking ? ' quick-add__preview--ask' : ''}`} aria-live="polite">
+        {parsed && chosen && (
+          <>
+            <p>{describe(parsed, chosen)}</p>
+            {parsed.matched && <p className="quick-add__matched">Known client: {[parsed.matched.name, parsed.matched.company].filter(Boolean).join(', ')}</p>}
+            {asking && <p className="quick-add__ask">Check before saving: {parsed.confirm.map((c) => c.message).join(' ')} Enter saves the highlighted date.</p>}
+          </>
+        )}
+        {preview.kind === 'error' && <p>{preview.message}</p>}
+        {preview.kind === 'empty' && <p>Type what you promised, to whom, and by when. Enter adds it.</p>}
+      </div>
+      {listing && (
+        <ul id={choicesId} className="quick-add__choices" role="listbox" aria-label="Which date?">
+          {choices.map((choice, i) => (
+            <li
+              key={choice.dueAt}
+              id={`${choicesId}-${i}`}
+              role="option"
+              aria-selected={i === highlighted}
+              className={i === highlighted ? 'quick-add__choice quick-add__choice--highlighted' : 'quick-add__choice'}
+              onMouseDown={(event) => {
+                event.preventDefault()
+                setHighlighted(i)
+              }}
+            >
+              {formatChoice(choice, parsed.locale)}
+              {choice.allDay && ' · all day'}
+            </li>
+          ))}
+        </ul>
+      )}
+      {parsed && <CadenceWarning client={parsed.draft.client.name} check={cadence} />}
     </div>
   )
 }

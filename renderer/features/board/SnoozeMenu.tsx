@@ -1,5 +1,6 @@
 import { addHours, addMinutes, addDays, setHours, startOfDay } from 'date-fns'
 import { useEffect, useRef, useState } from 'react'
+import { DateText } from '../../components/DateText'
 import { fromLocalInput, toLocalInput } from './format'
 
 export const SNOOZE_CHOICES: { label: string; until: (now: Date) => Date }[] = [
@@ -68,7 +69,7 @@ export function SnoozeMenu({
                 if (iso) choose(new Date(iso))
               }}
             >
-              <input type="datetime-local" aria-label="Snooze until" value={picked} onChange={(e) => setPicked(e.target.value)} autoFocus />
+              <DateText label="Snooze until" value={picked} onChange={setPicked} autoFocus />
               <button type="submit">Snooze until then</button>
             </form>
           )}

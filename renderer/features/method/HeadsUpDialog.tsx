@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { Card } from '../../../electron/contract'
+import { DateText } from '../../components/DateText'
 import { Field } from '../../components/Field'
 import { FormModal } from '../../components/FormModal'
 import { api } from '../../lib/api'
@@ -60,9 +61,7 @@ export function HeadsUpDialog({ card, onClose, onDone }: { card: Card; onClose()
 
   return (
     <FormModal title={`Heads-up for “${card.title}”`} onClose={onClose} onSubmit={record}>
-      <Field label="New promised date" error={error}>
-        <input type="datetime-local" value={dueAt} onChange={(e) => setDueAt(e.target.value)} autoFocus />
-      </Field>
+      <DateText label="New promised date" value={dueAt} onChange={setDueAt} error={error} autoFocus />
       <Field label="Message to the client">
         <textarea
           rows={5}

@@ -11,13 +11,11 @@ export const card = (page: Page, title: string, column?: ColumnName) =>
   (column ? region(page, column) : page).getByRole('article', { name: title, exact: true })
 export const quickAdd = (page: Page) => page.getByRole('textbox', { name: 'Quick add', exact: true })
 
-/** "Friday 4pm" means the next Friday at 16:00 local time: today if that is still ahead. */
+/** "Friday 4pm" means the coming Friday at 16:00 local time; typed on a Friday, next week's (see README, Quick add). */
 export function nextFriday4pm(now = new Date()): Date {
   const friday = new Date(now)
   friday.setHours(16, 0, 0, 0)
-  let days = (5 - now.getDay() + 7) % 7
-  if (days === 0 && now.getTime() >= friday.getTime()) days = 7
-  friday.setDate(friday.getDate() + days)
+  friday.setDate(friday.getDate() + ((5 - now.getDay() + 7) % 7 || 7))
   return friday
 }
 

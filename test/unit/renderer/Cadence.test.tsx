@@ -13,7 +13,7 @@ const DRAFT = { title: 'Call Jenny Rivera', client: { name: 'Jenny Rivera' }, ch
 
 beforeEach(() => {
   vi.clearAllMocks()
-  api.parseQuickAdd.mockResolvedValue(ok({ draft: DRAFT }))
+  api.parseQuickAdd.mockResolvedValue(ok({ draft: DRAFT, confirm: [], alternatives: [] }))
 })
 
 describe("quick add and the client's cadence", () => {

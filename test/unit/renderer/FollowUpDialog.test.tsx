@@ -51,7 +51,12 @@ describe('the New follow-up dialog', () => {
     expect(focused()).toBe(field('Promised by'))
     await user.keyboard('2025-03-14T16:00')
     await user.tab()
+    // Each date can also be typed in words, next to its picker.
+    expect(focused()).toBe(field('Promised by in words'))
+    await user.tab()
     expect(focused()).toBe(field('My target'))
+    await user.tab()
+    expect(focused()).toBe(field('My target in words'))
     await user.tab()
     expect(focused()).toBe(field('Value'))
     await user.keyboard('2500')
@@ -124,7 +129,7 @@ describe('the New follow-up dialog', () => {
     await user.click(screen.getByRole('button', { name: 'Add follow-up' }))
 
     // Each message is the accessible description of its own field, which is marked invalid.
-    const client = await within(dialog()).findByRole('textbox', { name: 'Client', description: 'Who is it for? Enter the client’s name.' })
+    const client = await within(dialog()).findByRole('combobox', { name: 'Client', description: 'Who is it for? Enter the client’s name.' })
     expect(client.getAttribute('aria-invalid')).toBe('true')
     const promised = within(dialog()).getByLabelText('Promised by', { selector: 'input' })
     expect(promised.getAttribute('aria-invalid')).toBe('true')

@@ -39,8 +39,8 @@ describe('Quick add', () => {
     render(<QuickAdd />)
     expect(description()).toBe(HINT)
     await user.type(box(), LINE)
-    await screen.findByText('“Call Jenny Rivera” for Jenny Rivera, promised by Fri 14 Mar 16:00 · 248-867-5309')
-    expect(description()).toBe('“Call Jenny Rivera” for Jenny Rivera, promised by Fri 14 Mar 16:00 · 248-867-5309')
+    await screen.findByText('“Call Jenny Rivera” for Jenny Rivera, promised by Fri, Mar 14, 4:00 PM · 248-867-5309')
+    expect(description()).toBe('“Call Jenny Rivera” for Jenny Rivera, promised by Fri, Mar 14, 4:00 PM · 248-867-5309')
     expect(api.quickAdd).not.toHaveBeenCalled()
   })
 
@@ -62,7 +62,7 @@ describe('Quick add', () => {
     // A second Enter while the first is on its way must not add it twice.
     await user.keyboard('{Enter}')
     expect(api.quickAdd).toHaveBeenCalledTimes(1)
-    expect(api.quickAdd).toHaveBeenCalledWith({ text: LINE })
+    expect(api.quickAdd).toHaveBeenCalledWith({ text: LINE, locale: 'en-US', choice: 0, confirmed: false })
     answer(ok(makeCard({ title: 'Call Jenny Rivera' })))
     await waitFor(() => expect((box() as HTMLInputElement).value).toBe(''))
     await screen.findByText(HINT)
@@ -81,11 +81,64 @@ describe('Quick add', () => {
     const user = userEvent.setup()
     render(<QuickAdd />)
     await user.type(box(), LINE)
-    await screen.findByText(/promised by Fri 14 Mar 16:00/)
+    await screen.findByText(/promised by Fri, Mar 14, 4:00 PM/)
     await user.keyboard('{Escape}')
     expect((box() as HTMLInputElement).value).toBe('')
     await screen.findByText(HINT)
     expect(api.quickAdd).not.toHaveBeenCalled()
+  })
+
+  it('asks before saving an unsure reading, lists the readings, and saves the highlighted one on Enter', async () => {
+    const user = userEvent.setup()
+    api.quickAdd.mockResolvedValue(ok(makeCard({ title: 'Call Jenny' })))
+    render(<QuickAdd />)
+    await user.type(box(), 'Call Jenny next Friday')
+    await screen.findByText(/Check before saving: That can be read more than one way\./)
+    const choices = screen.getAllByRole('option')
+    expect(choices.map((c) => c.textContent)).toEqual(['Fri, Mar 21 · all day', 'Fri, Mar 14 · all day'])
+    expect(choices.map((c) => c.getAttribute('aria-selected'))).toEqual(['true', 'false'])
+    await user.keyboard('{ArrowDown}')
+    expect(screen.getAllByRole('option').map((c) => c.getAttribute('aria-selected'))).toEqual(['false', 'true'])
+    expect(description()).toMatch(/promised by Fri, Mar 14/)
+    await user.keyboard('{Enter}')
+    expect(api.quickAdd).toHaveBeenCalledWith({ text: 'Call Jenny next Friday', locale: 'en-US', choice: 1, confirmed: true })
+  })
+
+  it('never saves a line with a question before its preview was shown', async () => {
+    const user = userEvent.setup()
+    const line = 'Call Jenny at 11pm tomorrow'
+    const waiting: (() => void)[] = []
+    const answer = async (text: string) => {
+      try {
+        return ok(parseQuickAdd(text, NOW))
+      } catch (error) {
+        return fail('invalid_input', (error as DomainError).message)
+      }
+    }
+    // The service's reading of the whole line is still on its way when Enter arrives.
+    api.parseQuickAdd.mockImplementation(({ text }) => (text === line ? new Promise((resolve) => waiting.push(() => resolve(answer(text)))) : answer(text)))
+    render(<QuickAdd />)
+    await user.type(box(), `${line}{Enter}`)
+    await waitFor(() => expect(waiting.length).toBe(2))
+    for (const release of waiting) release()
+    await screen.findByText(/Check before saving: That is at night\./)
+    expect(api.quickAdd).not.toHaveBeenCalled()
+  })
+
+  it('shows which known client the line matched', async () => {
+    const user = userEvent.setup()
+    const clients = [{ name: 'Jenny Rivera', company: 'Acme Corp', phone: '248-867-5309' }]
+    api.parseQuickAdd.mockImplementation(async ({ text }) => {
+      try {
+        return ok(parseQuickAdd(text, NOW, { clients }))
+      } catch (error) {
+        return fail('invalid_input', (error as DomainError).message)
+      }
+    })
+    render(<QuickAdd />)
+    await user.type(box(), 'call jenny fri')
+    await screen.findByText('Known client: Jenny Rivera, Acme Corp')
+    expect(description()).toMatch(/for Jenny Rivera, Acme Corp, promised by Fri, Mar 14 · 248-867-5309/)
   })
 
   it('Ctrl+N and / jump to the box from anywhere on the page', async () => {

@@ -1,0 +1,105 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import type { Client } from '../../../electron/contract'
+import { Field } from '../../components/Field'
+import { api } from '../../lib/api'
+import './quickAdd.css'
+
+/** How long typing pauses before asking for suggestions. */
+const SUGGEST_AFTER_MS = 150
+
+/**
+ * The client field of the follow-up form, completing from the clients already in the
+ * data (matched by the service: name, company, email or phone, forgiving typos).
+ * ↓/↑ move through the suggestions, Enter or a click picks one and fills in its
+ * company, phone and email; Escape closes the list.
+ */
+export function ClientField({ value, onChange, onPick, error }: { value: string; onChange(name: string): void; onPick(client: Client): void; error?: string }) {
+  const [suggestions, setSuggestions] = useState<Client[]>([])
+  const [open, setOpen] = useState(false)
+  const [active, setActive] = useState(-1)
+  const listId = useId()
+  const typed = useRef(false)
+
+  useEffect(() => {
+    if (!typed.current || value.trim() === '') return setSuggestions([])
+    let current = true
+    const timer = setTimeout(() => {
+      void api.suggestClients({ prefix: value }).then((result) => {
+        if (!current || !result.ok) return
+        setSuggestions(result.value.clients)
+        setActive(-1)
+      })
+    }, SUGGEST_AFTER_MS)
+    return () => {
+      current = false
+      clearTimeout(timer)
+    }
+  }, [value])
+
+  const showing = open && suggestions.length > 0 && !(suggestions.length === 1 && suggestions[0].name === value)
+
+  function pick(client: Client) {
+    typed.current = false
+    setOpen(false)
+    setSuggestions([])
+    onPick(client)
+  }
+
+  return (
+    <div className="client-field">
+      <Field label="Client" error={error}>
+        <input
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={showing}
+          aria-controls={showing ? listId : undefined}
+          aria-activedescendant={showing && active >= 0 ? `${listId}-${active}` : undefined}
+          autoComplete="off"
+          value={value}
+          placeholder="Jenny Rivera"
+          onChange={(e) => {
+            typed.current = true
+            setOpen(true)
+            onChange(e.target.value)
+          }}
+          onBlur={() => setOpen(false)}
+          onKeyDown={(event) => {
+            if (!showing) return
+            if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+              event.preventDefault()
+              const step = event.key === 'ArrowDown' ? 1 : -1
+              setActive((a) => (a + step + suggestions.length) % suggestions.length)
+            } else if (event.key === 'Enter' && active >= 0) {
+              event.preventDefault()
+              pick(suggestions[active])
+            } else if (event.key === 'Escape') {
+              event.stopPropagation()
+              setOpen(false)
+            }
+          }}
+        />
+      </Field>
+      {showing && (
+        <ul id={listId} className="client-field__list" role="listbox" aria-label="Known clients">
+          {suggestions.map((client, i) => (
+            <li
+              key={client.name}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'client-field__option client-field__option--active' : 'client-field__option'}
+              onMouseDown={(event) => {
+                // Before the field's blur closes the list.
+                event.preventDefault()
+                pick(client)
+              }}
+            >
+              {client.name}
+              {client.company && <small>{client.company}</small>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
