@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url'
 import { BrowserWindow, screen } from 'electron'
+import { PRELOAD_FILE } from './bundle'
 import { fitToDisplays, MIN_WINDOW_SIZE, saveWindowState, type WindowState } from './windowState'
 
-/** The bundled preload (CommonJS: a sandboxed preload cannot load ES modules). */
-export const preloadPath = (): string => fileURLToPath(new URL('../preload/index.cjs', import.meta.url))
+/** The bundled preload, named once for the build and the window (bundle.ts). */
+export const preloadPath = (): string => fileURLToPath(new URL(`../preload/${PRELOAD_FILE}`, import.meta.url))
 /** The bundled renderer page; the IPC handlers trust exactly this file. */
 export const rendererIndexPath = (): string => fileURLToPath(new URL('../renderer/index.html', import.meta.url))
 

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import sirv from 'sirv'
 import type { BoardSnapshot } from '../core/board'
-import { dispatch } from '../service/dispatch'
+import { dispatchByName } from '../service/dispatch'
 import type { FollowThroughService } from '../service/service'
 import { checkAccess, newAccessToken, tokenCookieName } from './access'
 
@@ -50,7 +50,7 @@ async function handleCall(req: IncomingMessage, res: ServerResponse, service: Fo
   } catch (error) {
     return send(res, 400, { ok: false, error: { code: 'invalid_input', message: `Unreadable request: ${(error as Error).message}` } })
   }
-  send(res, 200, await dispatch(service.handlers, method, input))
+  send(res, 200, await dispatchByName(service.handlers, method, input))
 }
 
 function streamBoard(req: IncomingMessage, res: ServerResponse, service: FollowThroughService): void {

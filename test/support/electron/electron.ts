@@ -584,6 +584,8 @@ async function fetchPage(url: string): Promise<{ ok: true } | { ok: false; reaso
   return { ok: true }
 }
 
+type Bounds = { x: number; y: number; width: number; height: number }
+
 export class BrowserWindow extends EventEmitter {
   readonly id = nextId++
   readonly webContents: WebContents
@@ -593,7 +595,7 @@ export class BrowserWindow extends EventEmitter {
   #maximized = false
   #focused = false
   #destroyed = false
-  #bounds: { x: number; y: number; width: number; height: number }
+  #bounds: Bounds
 
   static getAllWindows = () => [...windows]
   static getFocusedWindow = () => windows.find((window) => window.#focused) ?? null
@@ -673,7 +675,7 @@ export class BrowserWindow extends EventEmitter {
   isDestroyed = () => this.#destroyed
   getBounds = () => ({ ...this.#bounds })
   getNormalBounds = () => ({ ...this.#bounds })
-  setBounds = (bounds: Partial<typeof this.#bounds>) => {
+  setBounds = (bounds: Partial<Bounds>) => {
     this.#bounds = { ...this.#bounds, ...bounds }
   }
   setMenuBarVisibility = () => {}
