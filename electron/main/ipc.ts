@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { METHOD_NAMES, ipcChannel, type Handlers, type Result } from '../contract'
 import { dispatch } from '../service/dispatch'
-import { isAppUrl } from './appProtocol'
+import { isAppUrl } from './appUrl'
 
 /** The one page allowed to call the API: the bundled renderer on app://, or the dev server in development. */
 export interface TrustedPage {

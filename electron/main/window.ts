@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { BrowserWindow, screen } from 'electron'
-import { APP_INDEX_URL } from './appProtocol'
+import { APP_INDEX_URL } from './appUrl'
 import { PRELOAD_FILE } from './bundle'
 import { fitToDisplays, MIN_WINDOW_SIZE, saveWindowState, type WindowState } from './windowState'
 
