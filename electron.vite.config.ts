@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import { precompress } from './scripts/precompress'
+import { PRELOAD_ENTRY, PRELOAD_FILE } from './electron/main/bundle'
 
 export default defineConfig({
   main: {
@@ -13,8 +14,8 @@ export default defineConfig({
     build: {
       // A sandboxed preload cannot load ES modules: emit CommonJS.
       rollupOptions: {
-        input: { index: resolve('electron/preload/index.ts') },
-        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+        input: { [PRELOAD_ENTRY]: resolve('electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: PRELOAD_FILE },
       },
     },
   },

@@ -137,6 +137,8 @@ export function App() {
           document.querySelector<HTMLInputElement>('input[aria-label="Quick add"]')?.focus()
           return
         }
+        if (command.type === 'showShortcuts') return setDialog({ kind: 'shortcuts' })
+        if (command.type === 'openDialog') return setDialog({ kind: command.dialog })
         const result = await api.getFollowUp({ id: command.id })
         if (!result.ok) return setError('That follow-up no longer exists.')
         const shown = store.card(command.id)

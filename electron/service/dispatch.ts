@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { contract, type Handlers, type MethodName, type Result } from '../contract'
+import { contract, type Handlers, type MethodName, type Output, type Result } from '../contract'
 import { DomainError, type AppError } from '../core/errors'
 
 export function invalidInput(error: z.ZodError): AppError {
@@ -17,14 +17,14 @@ export const isMethodName = (name: string): name is MethodName => Object.hasOwn(
 
 /**
  * The one entry point for both transports: validates the raw input against the
- * contract, runs the handler, and turns every failure into an error value.
+ * contract, runs the handler, and turns every failure into an error value. Typed
+ * by method name, so a renamed method is a compile error at every caller.
  */
-export async function dispatch(handlers: Handlers, method: string, raw: unknown): Promise<Result<unknown>> {
-  if (!isMethodName(method)) return { ok: false, error: { code: 'invalid_input', message: `Unknown method “${method}”.` } }
+export async function dispatch<M extends MethodName>(handlers: Handlers, method: M, raw: unknown): Promise<Result<Output<M>>> {
   const parsed = contract[method].input.safeParse(raw)
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) }
   try {
-    const handler = handlers[method] as (input: unknown) => unknown
+    const handler = handlers[method] as (input: unknown) => Output<M> | Promise<Output<M>>
     return { ok: true, value: await handler(parsed.data) }
   } catch (error) {
     if (error instanceof DomainError) return { ok: false, error: error.toValue() }
@@ -32,4 +32,10 @@ export async function dispatch(handlers: Handlers, method: string, raw: unknown)
     console.error(`Follow Through: ${method} failed`, error)
     return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Follow Through. Your data is safe; please try again.' } }
   }
+}
+
+/** The HTTP edge's form: the method arrives as text in the URL, so an unknown name is an error value. */
+export async function dispatchByName(handlers: Handlers, method: string, raw: unknown): Promise<Result<unknown>> {
+  if (!isMethodName(method)) return { ok: false, error: { code: 'invalid_input', message: `Unknown method “${method}”.` } }
+  return dispatch(handlers, method, raw)
 }

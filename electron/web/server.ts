@@ -4,7 +4,7 @@ import sirv from 'sirv'
 import type { Result } from '../contract'
 import type { BoardSnapshot } from '../core/board'
 import type { ErrorCode } from '../core/errors'
-import { dispatch } from '../service/dispatch'
+import { dispatchByName } from '../service/dispatch'
 import type { FollowThroughService } from '../service/service'
 import { checkAccess, newAccessToken } from './access'
 import { EventStream } from './eventStream'
@@ -67,7 +67,7 @@ async function handleCall(req: IncomingMessage, res: ServerResponse, service: Fo
     }
     return send(res, 400, { ok: false, error: { code: 'invalid_input', message: `Unreadable request: ${(error as Error).message}` } })
   }
-  const result = await dispatch(service.handlers, method, input)
+  const result = await dispatchByName(service.handlers, method, input)
   send(res, statusOf(result), result)
 }
 

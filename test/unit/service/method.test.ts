@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BoardSnapshot, Card } from '../../../electron/contract'
-import { dispatch } from '../../../electron/service/dispatch'
+import { dispatch, dispatchByName } from '../../../electron/service/dispatch'
 import { FollowThroughService } from '../../../electron/service/service'
 import { Store } from '../../../electron/store/store'
 import { FakeTime } from '../../support/fakeTime'
@@ -43,7 +43,7 @@ async function open(notifier = true): Promise<void> {
 }
 
 const call = async <T,>(method: string, input: unknown): Promise<T> => {
-  const result = await dispatch(service.handlers, method, input)
+  const result = await dispatchByName(service.handlers, method, input)
   if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
   return result.value as T
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Scorecard } from '../../../electron/contract'
-import { dispatch } from '../../../electron/service/dispatch'
+import { dispatchByName } from '../../../electron/service/dispatch'
 import { FollowThroughService } from '../../../electron/service/service'
 import { Store } from '../../../electron/store/store'
 
@@ -23,7 +23,7 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true })
 })
 
-const call = (method: string, input: unknown) => dispatch(service.handlers, method, input)
+const call = (method: string, input: unknown) => dispatchByName(service.handlers, method, input)
 
 describe('the scorecard over the API', () => {
   it('counts a promise completed through the API as kept, and exports it as CSV', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BoardSnapshot } from '../../../electron/contract'
 import { emptyData } from '../../../electron/core/schema'
-import { dispatch } from '../../../electron/service/dispatch'
+import { dispatchByName } from '../../../electron/service/dispatch'
 import { FollowThroughService } from '../../../electron/service/service'
 import { Store } from '../../../electron/store/store'
 
@@ -28,7 +28,7 @@ async function open(): Promise<FollowThroughService> {
   return service
 }
 
-const call = (method: string, input: unknown) => dispatch(service.handlers, method, input)
+const call = (method: string, input: unknown) => dispatchByName(service.handlers, method, input)
 
 describe('the API boundary', () => {
   it('turns a malformed request into an error a person can read, naming the field', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AppError, Result } from '../../../electron/contract'
 import { CURRENT_SCHEMA_VERSION, emptyData, type Data } from '../../../electron/core/schema'
-import { dispatch } from '../../../electron/service/dispatch'
+import { dispatchByName } from '../../../electron/service/dispatch'
 import { FollowThroughService } from '../../../electron/service/service'
 import { Store } from '../../../electron/store/store'
 import { FakeTime } from '../../support/fakeTime'
@@ -31,12 +31,12 @@ afterEach(async () => {
 })
 
 const call = async <T,>(method: string, input: unknown): Promise<T> => {
-  const result = await dispatch(service.handlers, method, input)
+  const result = await dispatchByName(service.handlers, method, input)
   if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
   return result.value as T
 }
 const refused = async (method: string, input: unknown): Promise<AppError> => {
-  const result = (await dispatch(service.handlers, method, input)) as Result<unknown>
+  const result = (await dispatchByName(service.handlers, method, input)) as Result<unknown>
   if (result.ok) throw new Error(`${method} was accepted`)
   return result.error
 }

@@ -11,7 +11,7 @@ import {
 } from '../../../electron/contract/view'
 import { openViewWith, type ViewTransport } from '../../../electron/contract/viewClient'
 import { emptyData, type FollowUp } from '../../../electron/core/schema'
-import { dispatch } from '../../../electron/service/dispatch'
+import { dispatchByName as dispatch } from '../../../electron/service/dispatch'
 import { FollowThroughService } from '../../../electron/service/service'
 import { aFollowUp } from '../../fixtures/followUps'
 import { FakeTime } from '../../support/fakeTime'

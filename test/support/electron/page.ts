@@ -1,0 +1,179 @@
+import { EventEmitter } from 'node:events'
+import * as events from 'node:events'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname } from 'node:path'
+import * as timers from 'node:timers'
+import * as url from 'node:url'
+import vm from 'node:vm'
+
+/**
+ * One renderer process as Electron builds it for a window: the preload runs in its
+ * own world (a `vm` context) as CommonJS, and the page's world sees only what
+ * contextBridge copied into it. The page itself is this test's stand-in for the
+ * React board: it subscribes to every push the bridge offers and records them.
+ */
+
+export interface PagePreferences {
+  preload?: string
+  sandbox: boolean
+  contextIsolation: boolean
+  nodeIntegration: boolean
+}
+
+export interface Sender {
+  /** What ipcMain handlers receive as event.sender / senderFrame. */
+  event(): unknown
+}
+
+export type Invoke = (channel: string, args: unknown[], event: unknown) => Promise<unknown>
+
+/** Electron's rule for IPC payloads: they cross processes by structured clone, so functions and class prototypes do not. */
+export function cloneForIpc<T>(value: T): T {
+  try {
+    return structuredClone(value)
+  } catch (error) {
+    throw new Error(`An object could not be cloned. (${(error as Error).message})`)
+  }
+}
+
+/**
+ * contextBridge's copy between worlds (Electron's "Parameter / Error / Return Type
+ * support" table): functions and promises are proxied with their arguments and
+ * results copied again, objects and arrays are copied key by key (prototypes
+ * dropped), errors keep only their message, symbols are dropped.
+ */
+export function bridgeCopy(value: unknown, seen = new Map<object, unknown>()): unknown {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return typeof value === 'symbol' ? undefined : value
+  if (seen.has(value)) return seen.get(value)
+  if (typeof value === 'function') {
+    const original = value as (...args: unknown[]) => unknown
+    const proxy = (...args: unknown[]) => bridgeCopy(original(...args.map((arg) => bridgeCopy(arg))))
+    seen.set(value, proxy)
+    return proxy
+  }
+  if (value instanceof Promise) return value.then((resolved) => bridgeCopy(resolved), (error) => Promise.reject(bridgeCopy(error)))
+  if (value instanceof Error) return new Error(value.message)
+  if (value instanceof Date || value instanceof RegExp || ArrayBuffer.isView(value) || value instanceof ArrayBuffer || value instanceof Map || value instanceof Set) {
+    return structuredClone(value)
+  }
+  if (Array.isArray(value)) {
+    const copy: unknown[] = []
+    seen.set(value, copy)
+    for (const item of value) copy.push(bridgeCopy(item, seen))
+    return copy
+  }
+  const copy: Record<string, unknown> = {}
+  seen.set(value, copy)
+  for (const key of Object.keys(value)) {
+    const item = bridgeCopy((value as Record<string, unknown>)[key], seen)
+    if (item !== undefined || (value as Record<string, unknown>)[key] === undefined) copy[key] = item
+  }
+  return copy
+}
+
+class RendererIpc extends EventEmitter {
+  constructor(
+    readonly invokeMain: Invoke,
+    readonly sender: Sender,
+  ) {
+    super()
+  }
+
+  invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    let cloned: unknown[]
+    try {
+      cloned = cloneForIpc(args)
+    } catch (error) {
+      return Promise.reject(error)
+    }
+    return this.invokeMain(channel, cloned, this.sender.event())
+  }
+
+  send(channel: string): void {
+    throw new Error(`ipcRenderer.send('${channel}') is not used by Follow Through; the stand-in only models invoke.`)
+  }
+}
+
+export class RendererPage {
+  /** The page's window object: what the board's scripts see. */
+  readonly mainWorld: Record<string, unknown> = {}
+  /** Payloads the page received through each `on…` subscription of the bridge, oldest first. */
+  readonly received = new Map<string, unknown[]>()
+  readonly ipc: RendererIpc
+  readonly #preferences: PagePreferences
+
+  constructor(preferences: PagePreferences, invoke: Invoke, sender: Sender) {
+    this.#preferences = preferences
+    this.ipc = new RendererIpc(invoke, sender)
+  }
+
+  /** Evaluates the preload as Electron does; throws "Unable to load preload script" with the reason. */
+  runPreload(): void {
+    const file = this.#preferences.preload
+    if (!file) return
+    try {
+      const source = readFileSync(file, 'utf8')
+      const module = { exports: {} as unknown }
+      const contextBridge = {
+        exposeInMainWorld: (key: string, api: unknown) => {
+          if (!this.#preferences.contextIsolation) throw new Error('contextBridge API can only be used when contextIsolation is enabled')
+          if (key in this.mainWorld) throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`)
+          this.mainWorld[key] = bridgeCopy(api)
+        },
+      }
+      const rendererElectron = {
+        contextBridge,
+        ipcRenderer: this.ipc,
+        webFrame: { setZoomFactor: () => {}, getZoomFactor: () => 1 },
+        crashReporter: { addExtraParameter: () => {} },
+        webUtils: { getPathForFile: () => '' },
+      }
+      const sandboxed: Record<string, unknown> = { electron: rendererElectron, events, timers, url }
+      const require = this.#preferences.sandbox
+        ? (id: string) => {
+            const name = id.startsWith('node:') ? id.slice(5) : id
+            if (!Object.hasOwn(sandboxed, name)) throw new Error(`module not found: ${id}`)
+            return sandboxed[name]
+          }
+        : Object.assign((id: string) => (id === 'electron' ? rendererElectron : createRequire(file)(id)), { resolve: createRequire(file).resolve })
+      const context = vm.createContext({
+        console,
+        setTimeout,
+        clearTimeout,
+        setInterval,
+        clearInterval,
+        queueMicrotask,
+        structuredClone,
+        URL,
+        TextEncoder,
+        TextDecoder,
+        process: this.#preferences.sandbox
+          ? { platform: process.platform, env: { ...process.env }, argv: [], type: 'renderer', sandboxed: true, contextIsolated: this.#preferences.contextIsolation }
+          : process,
+      })
+      // Electron wraps a preload as a CommonJS function; an ES module preload fails right here in a sandbox.
+      const wrapper = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file })
+      const run = wrapper.runInContext(context) as (...args: unknown[]) => void
+      run(module.exports, require, module, file, dirname(file))
+    } catch (error) {
+      throw new Error(`Unable to load preload script: ${file}\n${(error as Error).message}`)
+    }
+  }
+
+  /** What the board does on load: subscribe to every push the bridge offers, recording what arrives. */
+  subscribeToPushes(): void {
+    const api = this.mainWorld.api as Record<string, unknown> | undefined
+    if (!api) return
+    for (const [name, value] of Object.entries(api)) {
+      if (!/^on[A-Z]/.test(name) || typeof value !== 'function') continue
+      this.received.set(name, [])
+      value((payload: unknown) => this.received.get(name)!.push(payload))
+    }
+  }
+
+  /** A message from the main process (webContents.send) to the preload's listeners. */
+  deliver(channel: string, args: unknown[]): void {
+    this.ipc.emit(channel, { sender: this.ipc, senderId: 0 }, ...args)
+  }
+}
