@@ -1,4 +1,5 @@
-import { addDays, format, setHours, startOfDay, subMinutes } from 'date-fns'
+import { addDays, setHours, startOfDay, subMinutes } from 'date-fns'
+import { DEFAULT_LOCALE, formatDay, formatDayTime } from './localeFormat'
 import { timesOf } from './instants'
 import { quietHours, type QuietHours } from './quietHours'
 import type { Data, FollowUp, ReminderKind, Settings } from './schema'
@@ -53,9 +54,10 @@ function describeTimeLeft(ms: number): string {
   return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`
 }
 
-function message(followUp: FollowUp, kind: ReminderKind, now: Date): { title: string; body: string } {
+function message(followUp: FollowUp, kind: ReminderKind, now: Date, locale: string): { title: string; body: string } {
   const client = followUp.client.name
-  const promised = format(new Date(followUp.dueAt), followUp.allDay ? 'EEE d MMM' : 'EEE d MMM HH:mm')
+  const due = new Date(followUp.dueAt)
+  const promised = followUp.allDay ? formatDay(due, locale, now) : formatDayTime(due, locale, now)
   switch (kind) {
     case 'target':
       return { title: `Time to deliver: ${followUp.title}`, body: `For ${client}. Promised by ${promised}.` }
@@ -82,7 +84,7 @@ function effectiveTime(followUp: FollowUp, at: number, quiet: QuietHours): numbe
 }
 
 /** Reminders whose time has come and that have not been sent: at most one per follow-up, the latest kind. */
-export function dueReminders(data: Data, now: Date): Reminder[] {
+export function dueReminders(data: Data, now: Date, locale: string = DEFAULT_LOCALE): Reminder[] {
   const t = now.getTime()
   const quiet = quietHours(data.settings, now)
   const result: Reminder[] = []
@@ -97,7 +99,7 @@ export function dueReminders(data: Data, now: Date): Reminder[] {
       kind,
       at: new Date(effectiveTime(followUp, times[kind], quiet)),
       settles: ripe,
-      ...withQuietNote(message(followUp, kind, now), quiet.release(times[kind]) !== times[kind]),
+      ...withQuietNote(message(followUp, kind, now, locale), quiet.release(times[kind]) !== times[kind]),
     })
   }
   return result.sort((a, b) => a.at.getTime() - b.at.getTime())

@@ -120,6 +120,7 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
       trayModel(board, new Date(board.generatedAt), {
         startAtLogin: loginItem.isEnabled(),
         startAtLoginAvailable: loginItem.available,
+        locale: service?.locale(),
       }),
     )
   }
@@ -155,7 +156,7 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
       onClick: (followUpId) => showBoard(followUpId ? { type: 'focusCard', id: followUpId } : undefined),
       onUnavailable: (notification, reason) => notices.set(NOTICE.notifications, unavailableNotice(notification, reason)),
     })
-    const running = new FollowThroughService({ store, notifier })
+    const running = new FollowThroughService({ store, notifier, systemLocale: app.getLocale() })
     service = running
     // The page's getBoard sees the shell's banners too, like the pushed boards.
     const handlers: Handlers = {

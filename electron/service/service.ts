@@ -18,6 +18,7 @@ import {
   updateSettings,
 } from '../core/commands'
 import { DomainError } from '../core/errors'
+import { resolveLocale, systemLocale } from '../core/localeFormat'
 import { parseQuickAdd } from '../core/quickAdd'
 import { scorecard } from '../core/scorecard'
 import { scorecardCsv, scorecardFilename } from '../core/scorecardCsv'
@@ -40,6 +41,8 @@ export interface ServiceOptions {
   newId?: () => string
   notifier?: Notifier
   timers?: Timers
+  /** The system's locale (Electron: app.getLocale()); by default the process's. Settings' locale overrides it. */
+  systemLocale?: string
 }
 
 /** How many deleted follow-ups can still be brought back with Undo. */
@@ -58,6 +61,7 @@ export class FollowThroughService {
   readonly #now: () => Date
   readonly #newId: () => string
   readonly #notifier: Notifier | undefined
+  readonly #systemLocale: string
   readonly #alarm: WallClockAlarm
   readonly #listeners = new Set<(board: BoardSnapshot) => void>()
   readonly #recentlyRemoved: FollowUp[] = []
@@ -72,6 +76,7 @@ export class FollowThroughService {
     this.#now = options.now ?? (() => new Date())
     this.#newId = options.newId ?? randomUUID
     this.#notifier = options.notifier
+    this.#systemLocale = options.systemLocale ?? systemLocale()
     this.#alarm = new WallClockAlarm(this.#now, () => this.#onTime(), options.timers)
     this.#store.onWriteError((error) => {
       this.#problems.clear()
@@ -100,6 +105,11 @@ export class FollowThroughService {
     })
     const away = stillAway(this.#store.data, this.#away)
     return away ? { ...board, away } : board
+  }
+
+  /** The locale notifications, the tray, drafts and exports are written in: Settings' override, else the system's. */
+  locale(): string {
+    return resolveLocale(this.#store.data.settings.locale, this.#systemLocale)
   }
 
   subscribe(listener: (board: BoardSnapshot) => void): () => void {
@@ -150,7 +160,7 @@ export class FollowThroughService {
   #sendDueReminders(): void {
     if (!this.#notifier || this.#store.readOnly) return
     const now = this.#now()
-    const reminders = dueReminders(this.#store.data, now)
+    const reminders = dueReminders(this.#store.data, now, this.locale())
     if (reminders.length === 0) return
     let data = this.#store.data
     for (const reminder of reminders) data = markNotified(data, reminder.followUpId, reminder.settles, now)
@@ -202,7 +212,7 @@ export class FollowThroughService {
       update: ({ id, patch }) => mutate((data, now) => updateFollowUp(data, id, patch, now), id),
       // Delivering a promise plans its check-in (the method's "follow through"); the tray's Mark done comes here too.
       complete: ({ id }) => mutate((data, now) => deliver(data, id, now, this.#newId), id),
-      draftHeadsUp: ({ id, dueAt, allDay }) => ({ message: draftHeadsUp(findFollowUp(this.#store.data, id), new Date(dueAt), this.#now(), allDay) }),
+      draftHeadsUp: ({ id, dueAt, allDay }) => ({ message: draftHeadsUp(findFollowUp(this.#store.data, id), new Date(dueAt), this.#now(), allDay, this.locale()) }),
       sendHeadsUp: ({ id, ...input }) => mutate((data, now) => sendHeadsUp(data, id, input, now), id),
       addChecklistItem: ({ id, text }) => mutate((data) => addChecklistItem(data, id, text, this.#newId()), id),
       setChecklistItem: ({ id, itemId, done }) => mutate((data) => setChecklistItem(data, id, itemId, done), id),
@@ -229,7 +239,7 @@ export class FollowThroughService {
       getScorecard: ({ weeks }) => scorecard(this.#store.data, this.#now(), { weeks }),
       exportScorecardCsv: () => {
         const now = this.#now()
-        return { filename: scorecardFilename(now), csv: scorecardCsv(scorecard(this.#store.data, now)) }
+        return { filename: scorecardFilename(now), csv: scorecardCsv(scorecard(this.#store.data, now), this.locale()) }
       },
       bulk: ({ ids, ...input }) => {
         this.#guardWritable()
@@ -254,6 +264,7 @@ export class FollowThroughService {
         data: () => this.#store.data,
         commit: (next) => this.#commit(next),
         now: () => this.#now(),
+        locale: () => this.locale(),
         newId: () => this.#newId(),
         guardWritable: () => this.#guardWritable(),
       }),

@@ -11,6 +11,8 @@ export interface TransferContext {
   data(): Data
   commit(next: Data): void
   now(): Date
+  /** The locale exports are written in and day-first dates are read by. */
+  locale(): string
   newId(): string
   guardWritable(): void
 }
@@ -60,7 +62,7 @@ export function transferHandlers(ctx: TransferContext): TransferHandlers {
     },
     exportIcs: () => {
       const now = ctx.now()
-      return { filename: exportFilename(now, 'ics', 'calendar'), ics: followUpsIcs(ctx.data(), now) }
+      return { filename: exportFilename(now, 'ics', 'calendar'), ics: followUpsIcs(ctx.data(), now, ctx.locale(), Intl.DateTimeFormat().resolvedOptions().timeZone) }
     },
   }
 }

@@ -4,7 +4,9 @@ import type { AppError, Card, Channel, FollowUpDraft, Recurrence } from '../../.
 import { Field } from '../../components/Field'
 import { FormModal } from '../../components/FormModal'
 import { FormActions } from '../../components/FormActions'
+import { defaultCurrencyOf } from '../../../electron/contract/format'
 import { api } from '../../lib/api'
+import { displayLocale } from '../../lib/locale'
 import { CadenceWarning, useCadenceCheck } from '../cadence/CadenceWarning'
 import { fromLocalInput, RECURRENCE_NAMES, toLocalInput } from './format'
 
@@ -37,7 +39,7 @@ function initialState(card?: Card): FormState {
     dueAt: toLocalInput(card?.dueAt),
     targetAt: toLocalInput(card?.targetAt),
     amount: card?.value ? String(card.value.amount) : '',
-    currency: card?.value?.currency ?? 'USD',
+    currency: card?.value?.currency ?? defaultCurrencyOf(displayLocale()),
     notes: card?.notes ?? '',
     recurrence: card?.recurrence ?? '',
     toldClient: false,

@@ -1,7 +1,7 @@
-import { format } from 'date-fns'
 import { useEffect, useId, useRef, useState } from 'react'
 import type { QuickAddResult } from '../../../electron/contract'
 import { api } from '../../lib/api'
+import { clock, day } from './format'
 import { CadenceWarning, useCadenceCheck } from '../cadence/CadenceWarning'
 
 type Preview = { kind: 'empty' } | { kind: 'ok'; result: QuickAddResult } | { kind: 'error'; message: string }
@@ -10,7 +10,8 @@ export const QUICK_ADD_EXAMPLE = 'Call Jenny Rivera Friday 4pm 248-867-5309'
 
 function describe(result: QuickAddResult): string {
   const { draft } = result
-  const when = format(new Date(draft.dueAt), draft.allDay ? 'EEE d MMM' : 'EEE d MMM HH:mm')
+  const due = new Date(draft.dueAt)
+  const when = draft.allDay ? day(due, new Date()) : clock(due, new Date())
   const contact = [draft.client.phone, draft.client.email].filter(Boolean).join(' · ')
   return `“${draft.title}” for ${draft.client.name}, promised by ${when}${contact ? ` · ${contact}` : ''}`
 }

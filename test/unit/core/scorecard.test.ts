@@ -223,7 +223,17 @@ describe('the scorecard as CSV', () => {
     expect(parsed[0]).toEqual([...SCORECARD_CSV_COLUMNS])
     expect(parsed[1]).toEqual(['Total', 'All promises', '', '2', '1', '1', '1', '5', '60.0'])
     expect(parsed.slice(2).map((row) => row[0])).toEqual(['Client', 'Client', 'Client', 'Week', 'Week'])
-    expect(parsed[6]).toEqual(['Week', '2026-W48', '2026-11-23', '1', '1', '1', '1', '4', '50.0'])
+    expect(parsed[6]).toEqual(['Week', '2026-W48', '11/23/2026', '1', '1', '1', '1', '4', '50.0'])
+  })
+
+  it('writes dates and decimals the locale’s way, with ";" between cells where the decimal mark is a comma', () => {
+    const gb = Papa.parse<string[]>(scorecardCsv(card, 'en-GB'), { skipEmptyLines: true }).data
+    expect(gb[6].slice(2, 3).concat(gb[6].at(-1)!)).toEqual(['23/11/2026', '50.0'])
+    const de = scorecardCsv(card, 'de-DE')
+    expect(de.split('\r\n')[0]).toBe(SCORECARD_CSV_COLUMNS.join(';'))
+    const rows = Papa.parse<string[]>(de, { delimiter: ';', skipEmptyLines: true }).data
+    expect(rows[1]).toEqual(['Total', 'All promises', '', '2', '1', '1', '1', '5', '60,0'])
+    expect(rows[6]).toEqual(['Week', '2026-W48', '23.11.2026', '1', '1', '1', '1', '4', '50,0'])
   })
 
   it('keeps a client name with a comma and quotes intact through a round trip', () => {

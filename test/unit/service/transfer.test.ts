@@ -22,7 +22,7 @@ beforeEach(async () => {
   const time = new FakeTime(START)
   store = await Store.open({ dataDir, app: 'test', now: time.now, writeDelayMs: 0 })
   let n = 0
-  service = new FollowThroughService({ store, now: time.now, timers: time, newId: () => `f${++n}` })
+  service = new FollowThroughService({ store, now: time.now, timers: time, newId: () => `f${++n}`, systemLocale: 'en-GB' })
   service.start()
 })
 afterEach(async () => {
@@ -146,6 +146,6 @@ describe('calendar export', () => {
     expect(filename).toBe('follow-through-calendar-2026-11-23.ics')
     expect(ics).toContain(`UID:${id}@follow-through`)
     expect(ics).toContain('SUMMARY:Send the proposal')
-    expect(ics).toContain('DESCRIPTION:Client: Jenny Rivera\\nPromised by: Fri 27 Nov 2026 16:00')
+    expect(ics).toContain('DESCRIPTION:Client: Jenny Rivera\\nPromised by: Fri\\, 27 Nov 2026\\, 16:00')
   })
 })
