@@ -75,7 +75,7 @@ describe.skipIf(!chromiumPath)('the method in the browser', () => {
     const checkInTitle = `Check in with Jenny Rivera: ${title}`
     const checkIn = card(page, checkInTitle)
     await checkIn.waitFor()
-    await page.getByRole('status').filter({ hasText: /^Done\. Check-in planned for \w{3} \d\d:\d\d\./ }).waitFor()
+    await page.getByRole('status').filter({ hasText: /^Done\. Check-in planned for (today|\w{3}) \d{1,2}:\d\d [AP]M\./ }).waitFor()
     const steps = ['Confirm they received it', 'Offer to clarify anything', 'Share something new since we talked', 'Book the next meeting']
     for (const step of steps) expect(await checkIn.getByRole('checkbox', { name: step, exact: true }).isChecked()).toBe(false)
     await checkIn.getByText('0/4 done').waitFor()
