@@ -30,6 +30,7 @@ export const METHOD_NAMES = [
   'exportData',
   'importData',
   'previewCsv',
+  'checkCsv',
   'importCsv',
   'exportIcs',
   'bulk',

@@ -24,7 +24,9 @@ function rowFields(errors: { row: number; message: string }[]): Record<string, s
   return fields
 }
 
-type TransferHandlers = Pick<Handlers, 'exportData' | 'importData' | 'previewCsv' | 'importCsv' | 'exportIcs'>
+type TransferHandlers = Pick<Handlers, 'exportData' | 'importData' | 'previewCsv' | 'checkCsv' | 'importCsv' | 'exportIcs'>
+
+const rowsWord = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`
 
 export function transferHandlers(ctx: TransferContext): TransferHandlers {
   return {
@@ -44,21 +46,37 @@ export function transferHandlers(ctx: TransferContext): TransferHandlers {
       return counts
     },
     previewCsv: ({ text }) => csvPreview(text),
-    importCsv: ({ text, mapping }) => {
+    checkCsv: ({ text, mapping }) => {
+      const outcome = importCsv(ctx.data(), text, mapping, ctx.now(), ctx.newId, ctx.locale())
+      return {
+        good: outcome.created.length,
+        done: outcome.created.filter((f) => f.completedAt !== undefined).length,
+        duplicates: outcome.duplicates,
+        skipped: outcome.skipped.slice(0, 200),
+        skippedCount: outcome.skipped.length,
+        skippedCsv: outcome.skippedCsv,
+      }
+    },
+    importCsv: ({ text, mapping, skipBad }) => {
       ctx.guardWritable()
-      const outcome = importCsv(ctx.data(), text, mapping, ctx.now(), ctx.newId)
-      if (outcome.errors.length > 0) {
-        const shown = outcome.errors.slice(0, 10).map((e) => `row ${e.row}: ${e.message}`)
-        const more = outcome.errors.length > shown.length ? ` (and ${outcome.errors.length - shown.length} more)` : ''
-        const rows = new Set(outcome.errors.map((e) => e.row)).size
+      const outcome = importCsv(ctx.data(), text, mapping, ctx.now(), ctx.newId, ctx.locale())
+      const bad = outcome.skipped.length
+      if (bad > 0 && !skipBad) {
+        const shown = outcome.skipped.slice(0, 10).map((e) => `row ${e.row}: ${e.message}`)
+        const more = bad > shown.length ? ` (and ${bad - shown.length} more)` : ''
         throw new DomainError(
           'invalid_input',
-          `Nothing was imported: ${rows} ${rows === 1 ? 'row has' : 'rows have'} problems, and an import is all or nothing. Fix ${rows === 1 ? 'it' : 'them'} and try again. ${shown.join('; ')}${more}`,
-          rowFields(outcome.errors),
+          `Nothing was imported: ${rowsWord(bad)} ${bad === 1 ? 'has' : 'have'} problems. Import the ${rowsWord(outcome.created.length)} that can be read and skip ${bad === 1 ? 'it' : 'them'}, or fix ${bad === 1 ? 'it' : 'them'} and try again. ${shown.join('; ')}${more}`,
+          rowFields(outcome.skipped),
         )
       }
       ctx.commit(outcome.data)
-      return { created: outcome.created.length, errors: [] }
+      return {
+        created: outcome.created.length,
+        done: outcome.created.filter((f) => f.completedAt !== undefined).length,
+        skipped: bad,
+        duplicates: outcome.duplicates,
+      }
     },
     exportIcs: () => {
       const now = ctx.now()
