@@ -42,13 +42,16 @@ interface Finding {
   targets: string[]
 }
 
+/** The part of axe-core's API used here (it runs in the page, so its own types are not imported). */
+type AxeInPage = { run(context: string, options: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> }
+
 /** axe-core's serious and critical findings on the page as it is now (WCAG 2.x A and AA, and axe's best practices). */
 async function seriousFindings(page: Page): Promise<Finding[]> {
   // Evaluated through the DevTools protocol: the page's Content-Security-Policy (script-src 'self') stays as it is.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await readFile(AXE_PATH, 'utf8'))
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(await readFile(AXE_PATH, 'utf8'))
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe
-    const { violations } = await axe.run(document, { resultTypes: ['violations'] })
+    const { axe } = globalThis as unknown as { axe: AxeInPage }
+    const { violations } = await axe.run('html', { resultTypes: ['violations'] })
     return violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }))
