@@ -97,7 +97,7 @@ export const formatPercent = (rate: number, locale: string): string => numberFor
 /** Whether the locale writes times with AM/PM (en-US) rather than a 24-hour clock. */
 export const uses12HourClock = (locale: string): boolean => dateFormat(locale, { hour: 'numeric' }).resolvedOptions().hour12 === true
 
-type WeekInfo = { firstDay: number }
+type WeekInfo = { firstDay: number; minimalDays?: number }
 type LocaleWithWeekInfo = Intl.Locale & { getWeekInfo?(): WeekInfo; weekInfo?: WeekInfo }
 
 /**
@@ -109,6 +109,19 @@ export function weekStartOf(locale: string): 0 | 1 | 2 | 3 | 4 | 5 | 6 {
   const tag = new Intl.Locale(locale) as LocaleWithWeekInfo
   const firstDay = (tag.getWeekInfo?.() ?? tag.weekInfo)?.firstDay ?? 1
   return (firstDay % 7) as 0 | 1 | 2 | 3 | 4 | 5 | 6
+}
+
+/** How the locale numbers weeks, as date-fns takes it: ISO 8601 (Monday, week 1 holds 4 January) in de-DE and en-GB, Sunday and 1 January in en-US. */
+export interface WeekRules {
+  weekStartsOn: 0 | 1 | 2 | 3 | 4 | 5 | 6
+  /** date-fns knows the two rules in use: week 1 holds 1 January, or 4 January (ISO). */
+  firstWeekContainsDate: 1 | 4
+}
+
+export function weekRulesOf(locale: string): WeekRules {
+  const tag = new Intl.Locale(locale) as LocaleWithWeekInfo
+  const minimalDays = (tag.getWeekInfo?.() ?? tag.weekInfo)?.minimalDays ?? 4
+  return { weekStartsOn: weekStartOf(locale), firstWeekContainsDate: minimalDays >= 4 ? 4 : 1 }
 }
 
 /** The currency of the locale's region ("en-US" → USD, "de-DE" → EUR, "en" → USD via its likely region). */

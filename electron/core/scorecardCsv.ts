@@ -8,9 +8,9 @@ import type { OutcomeCounts, Scorecard } from './scorecard'
  * guessing at sections. Header row, then one row per line:
  *
  *   Group        "Total" (one row), "Client" (one per client, most promises first),
- *                "Week" (one per ISO week, oldest first)
- *   Name         "All promises", the client's name, or the ISO week ("2026-W48")
- *   Week start   the Monday of the week, as the locale writes dates (11/23/2026, 23.11.2026); empty for other groups
+ *                "Week" (one per week, oldest first; weeks start and are numbered the locale's way)
+ *   Name         "All promises", the client's name, or the week ("2026-W48")
+ *   Week start   the first day of the week (Monday; Sunday in en-US), as the locale writes dates (11/23/2026, 23.11.2026); empty for other groups
  *   Early, On time, Renegotiated, Missed, Total   counts (see scorecard.ts for the rules)
  *   Kept rate %  (early + on time) / total × 100, one decimal in the locale's way (60.0, 60,0); empty when total is 0
  *

@@ -18,7 +18,7 @@ import {
   updateSettings,
 } from '../core/commands'
 import { DomainError } from '../core/errors'
-import { resolveLocale, systemLocale } from '../core/localeFormat'
+import { resolveLocale, systemLocale, weekRulesOf } from '../core/localeFormat'
 import { parseQuickAdd } from '../core/quickAdd'
 import { scorecard } from '../core/scorecard'
 import { scorecardCsv, scorecardFilename } from '../core/scorecardCsv'
@@ -236,10 +236,10 @@ export class FollowThroughService {
         this.#commit(data)
         return contact
       },
-      getScorecard: ({ weeks }) => scorecard(this.#store.data, this.#now(), { weeks }),
+      getScorecard: ({ weeks }) => scorecard(this.#store.data, this.#now(), { weeks, weekRules: weekRulesOf(this.locale()) }),
       exportScorecardCsv: () => {
         const now = this.#now()
-        return { filename: scorecardFilename(now), csv: scorecardCsv(scorecard(this.#store.data, now), this.locale()) }
+        return { filename: scorecardFilename(now), csv: scorecardCsv(scorecard(this.#store.data, now, { weekRules: weekRulesOf(this.locale()) }), this.locale()) }
       },
       bulk: ({ ids, ...input }) => {
         this.#guardWritable()

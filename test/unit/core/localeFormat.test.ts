@@ -10,6 +10,7 @@ import {
   formatPercent,
   formatTime,
   resolveLocale,
+  weekRulesOf,
   weekStartOf,
   writesDayFirst,
 } from '../../../electron/core/localeFormat'
@@ -122,5 +123,13 @@ describe('times before ten', () => {
     ['de-DE', '09:05'],
   ])('%s writes %s', (locale, expected) => {
     expect(formatTime(morning, locale)).toBe(expected)
+  })
+})
+
+describe('weeks', () => {
+  it('start on Sunday with week 1 holding 1 January in en-US, and follow ISO 8601 in en-GB and de-DE', () => {
+    expect(weekRulesOf('en-US')).toEqual({ weekStartsOn: 0, firstWeekContainsDate: 1 })
+    expect(weekRulesOf('en-GB')).toEqual({ weekStartsOn: 1, firstWeekContainsDate: 4 })
+    expect(weekRulesOf('de-DE')).toEqual({ weekStartsOn: 1, firstWeekContainsDate: 4 })
   })
 })

@@ -1,6 +1,7 @@
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { scorecard, scorePromise } from '../../../electron/core/scorecard'
+import { weekRulesOf } from '../../../electron/core/localeFormat'
 import { SCORECARD_CSV_COLUMNS, scorecardCsv, scorecardFilename } from '../../../electron/core/scorecardCsv'
 import { emptyData, type Data, type FollowUp } from '../../../electron/core/schema'
 import { aFollowUp } from '../../fixtures/followUps'
@@ -145,6 +146,16 @@ describe('the scorecard per week', () => {
     expect(weeks.map((w) => [w.week, w.total])).toEqual([
       ['2026-W47', 1],
       ['2026-W48', 0],
+    ])
+  })
+
+  it('starts weeks on Sunday for a US locale: Sunday night already counts in this week', () => {
+    const data = emptyData()
+    data.followUps = [promise('late-sunday', 'Acme Corp', { completedAt: '2026-11-22T22:30:00.000Z' })]
+    const { weeks } = scorecard(data, NOW, { weeks: 2, weekRules: weekRulesOf('en-US') })
+    expect(weeks.map((w) => [w.week, w.weekStart, w.total])).toEqual([
+      ['2026-W47', '2026-11-15', 0],
+      ['2026-W48', '2026-11-22', 1],
     ])
   })
 })
