@@ -208,8 +208,25 @@ export function App() {
       </div>
       {dialog?.kind === 'logContact' && <LogContactDialog card={dialog.card} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}
       {dialog?.kind === 'scorecard' && <LazyScorecardDialog refreshKey={board?.generatedAt} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'transfer' && <TransferDialog readOnly={board?.readOnly} onClose={() => setDialog(null)} onDone={(message) => (showToast({ message }), void refreshLocale())} />}
-      {dialog?.kind === 'settings' && <SettingsDialog onClose={() => setDialog(null)} onSaved={(message) => (showToast({ message }), void refreshLocale())} />}
+      {dialog?.kind === 'transfer' && (
+        <TransferDialog
+          readOnly={board?.readOnly}
+          onClose={() => setDialog(null)}
+          onDone={(message) => {
+            showToast({ message })
+            void refreshLocale()
+          }}
+        />
+      )}
+      {dialog?.kind === 'settings' && (
+        <SettingsDialog
+          onClose={() => setDialog(null)}
+          onSaved={(message) => {
+            showToast({ message })
+            void refreshLocale()
+          }}
+        />
+      )}
       {dialog?.kind === 'new' && <FollowUpDialog onClose={() => setDialog(null)} onSaved={(message) => showToast({ message })} />}
       {dialog?.kind === 'edit' && <FollowUpDialog card={liveCard(dialog.card)} onClose={() => setDialog(null)} onSaved={(message) => showToast({ message })} />}
       {dialog?.kind === 'reschedule' && <RescheduleDialog card={dialog.card} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}

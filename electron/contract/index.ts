@@ -38,7 +38,8 @@ export const contract = {
   getBoard: { input: z.object({}).strict(), output: returns<BoardSnapshot>() },
   dismissNotice: { input: z.object({ notice: z.string().max(10_000) }).strict(), output: returns<{ dismissed: boolean }>() },
   getSettings: { input: z.object({}).strict(), output: returns<Settings>() },
-  updateSettings: { input: Settings.partial().strict(), output: returns<Settings>() },
+  /** Changes the settings given; `locale: null` drops the override, so the system's locale applies again. */
+  updateSettings: { input: Settings.partial().extend({ locale: Settings.shape.locale.unwrap().nullable().optional() }).strict(), output: returns<Settings>() },
   parseQuickAdd: { input: z.object({ text: z.string().max(1000) }).strict(), output: returns<QuickAddResult>() },
   quickAdd: { input: z.object({ text: z.string().max(1000) }).strict(), output: returns<FollowUp>() },
   create: { input: FollowUpDraft.strict(), output: returns<FollowUp>() },

@@ -62,6 +62,10 @@ describe('heads-up before a miss', () => {
     await call('updateSettings', { locale: 'en-US' })
     const { message } = await call<{ message: string }>('draftHeadsUp', { id, dueAt: new Date('2026-12-01T12:00:00+01:00').toISOString() })
     expect(message).toMatch(/promised for Friday, November 27 at 4:00 PM.*by Tuesday, December 1 at 12:00 PM/)
+    // Dropping the override brings back the system's locale (en-GB here).
+    await call('updateSettings', { locale: null })
+    const { message: british } = await call<{ message: string }>('draftHeadsUp', { id, dueAt: new Date('2026-12-01T12:00:00+01:00').toISOString() })
+    expect(british).toMatch(/promised for Friday 27 November at 16:00/)
   })
 
   it('drafts a message and records the heads-up as a renegotiated promise', async () => {
