@@ -5,7 +5,7 @@ import { CSV_FIELD_LABELS, CSV_FIELDS, guessMapping, recogniseExport, type CsvFi
 import { parseDateCell, type DateReading } from './csvDates'
 import { DomainError } from './errors'
 import type { FollowUpDraft } from './inputs'
-import { defaultCurrencyOf, writesDayFirst } from './localeFormat'
+import { DEFAULT_LOCALE, defaultCurrencyOf, writesDayFirst } from './localeFormat'
 import type { Data, FollowUp } from './schema'
 
 /**
@@ -194,7 +194,7 @@ function skippedCsv(headers: string[], skipped: CsvSkippedRow[]): string {
  * skipped with their reasons, and the duplicates. `locale` decides whether
  * 03/04/2026 is March or April, and the currency of an amount without one.
  */
-export function importCsv(data: Data, text: string, mapping: CsvMapping, now: Date, newId: () => string, locale = 'en-US'): CsvOutcome {
+export function importCsv(data: Data, text: string, mapping: CsvMapping, now: Date, newId: () => string, locale: string = DEFAULT_LOCALE): CsvOutcome {
   const unmapped = REQUIRED_CSV_FIELDS.filter((field) => mapping[field] === undefined && !(field === 'client' && mapping.company !== undefined))
   if (unmapped.length > 0) throw new DomainError('invalid_input', `Choose a column for ${unmapped.map((f) => CSV_FIELD_LABELS[f]).join(', ')}.`)
   const { table, problems } = parseTable(text)
