@@ -156,7 +156,7 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
       onClick: (followUpId) => showBoard(followUpId ? { type: 'focusCard', id: followUpId } : undefined),
       onUnavailable: (notification, reason) => notices.set(NOTICE.notifications, unavailableNotice(notification, reason)),
     })
-    const running = new FollowThroughService({ store, notifier, systemLocale: app.getLocale() })
+    const running = new FollowThroughService({ store, notifier, systemLocale: app.getSystemLocale() })
     service = running
     // The page's getBoard sees the shell's banners too, like the pushed boards.
     const handlers: Handlers = {

@@ -41,7 +41,7 @@ export interface ServiceOptions {
   newId?: () => string
   notifier?: Notifier
   timers?: Timers
-  /** The system's locale (Electron: app.getLocale()); by default the process's. Settings' locale overrides it. */
+  /** The system's locale for dates and numbers (Electron: app.getSystemLocale()); by default the process's. Settings' locale overrides it. */
   systemLocale?: string
 }
 

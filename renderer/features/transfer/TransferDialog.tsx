@@ -283,7 +283,7 @@ export function TransferDialog({ onClose, onDone, readOnly }: { onClose(): void;
                 </div>
               )}
               <button className="primary" disabled={!check || check.good === 0 || readOnly} onClick={() => void importCsv()}>
-                {check ? importLabel(check) : 'Checking the rows…'}
+                {check ? importLabel(check) : problem ? 'Import' : 'Checking the rows…'}
               </button>
             </>
           )}

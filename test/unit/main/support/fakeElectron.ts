@@ -192,7 +192,7 @@ class FakeApp extends EventEmitter {
   getPath = vi.fn((name: string) => this.paths[name] ?? `/tmp/${name}`)
   getAppPath = vi.fn(() => this.appPath)
   locale = 'en-US'
-  getLocale = vi.fn(() => this.locale)
+  getSystemLocale = vi.fn(() => this.locale)
   setBadgeCount = vi.fn(() => true)
   setAppUserModelId = vi.fn()
   getLoginItemSettings = vi.fn(() => ({ ...this.loginItem }))
