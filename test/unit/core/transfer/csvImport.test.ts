@@ -145,6 +145,26 @@ describe('dates by locale', () => {
     expect(parseDateCell('12/2/2026', NOW, { dayFirst: false }, '4:30 PM')).toEqual({ at: new Date(2026, 11, 2, 16, 30), allDay: false })
     expect(parseDateCell('2026-12-02', NOW, { dayFirst: false }, 'teatime')).toBeNull()
   })
+
+  it('reads two-digit years in this century and refuses days a month does not have', () => {
+    expect(parseDateCell('27/11/26', NOW, { dayFirst: true })).toEqual({ at: new Date(2026, 10, 27, 12), allDay: true })
+    expect(parseDateCell('31/02/2027', NOW, { dayFirst: true })).toBeNull()
+    expect(parseDateCell('02/31/2027', NOW, { dayFirst: false })).toBeNull()
+  })
+})
+
+describe('headers', () => {
+  it('recognises Pipedrive’s "Activity - " prefixed headers too', () => {
+    const headers = ['Activity - Subject', 'Activity - Due date', 'Activity - Due time', 'Activity - Contact person', 'Activity - Organization', 'Activity - Deal']
+    expect(csvPreview(`${headers.join(',')}\nX,2030-12-02,16:00,Jenny,Acme,Renewal\n`)).toMatchObject({
+      source: 'Pipedrive activities',
+      guessedMapping: { title: 0, promisedBy: 1, promisedTime: 2, client: 3, company: 4 },
+    })
+  })
+
+  it('recognises no CRM in a plain spreadsheet', () => {
+    expect(csvPreview(CSV).source).toBeUndefined()
+  })
 })
 
 describe('exports from CRMs', () => {
