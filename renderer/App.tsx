@@ -27,6 +27,7 @@ import { SequenceDialog, type SequenceName } from './features/sale/SequenceDialo
 import { TransferDialog } from './features/transfer/TransferDialog'
 import { api } from './lib/api'
 import { useHashState } from './lib/useHashState'
+import { refreshLocale, useDisplayLocale } from './lib/locale'
 import { useNow } from './lib/useNow'
 
 /** How long a deleted follow-up can be brought back from the toast. */
@@ -53,6 +54,9 @@ async function wholeCard(card: BoardCard): Promise<Card> {
 
 export function App() {
   const now = useNow()
+  // Dates and amounts follow the locale; Settings may override it, so read it at start and after Settings or an import.
+  const locale = useDisplayLocale()
+  useEffect(() => void refreshLocale(), [])
   const [filters, setFilters] = useHashState(filtersFromHash, filtersToHash)
   const [showOlderDone, setShowOlderDone] = useState(false)
   const [density, setDensity] = useDensity()
@@ -219,6 +223,7 @@ export function App() {
       )}
       {board ? (
         <Board
+          key={locale}
           store={store}
           now={now}
           actions={actions}
@@ -248,8 +253,25 @@ export function App() {
       </div>
       {dialog?.kind === 'logContact' && <LogContactDialog card={dialog.card} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}
       {dialog?.kind === 'scorecard' && <LazyScorecardDialog refreshKey={board?.generatedAt} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'transfer' && <TransferDialog readOnly={board?.readOnly} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}
-      {dialog?.kind === 'settings' && <SettingsDialog onClose={() => setDialog(null)} onSaved={(message) => showToast({ message })} />}
+      {dialog?.kind === 'transfer' && (
+        <TransferDialog
+          readOnly={board?.readOnly}
+          onClose={() => setDialog(null)}
+          onDone={(message) => {
+            showToast({ message })
+            void refreshLocale()
+          }}
+        />
+      )}
+      {dialog?.kind === 'settings' && (
+        <SettingsDialog
+          onClose={() => setDialog(null)}
+          onSaved={(message) => {
+            showToast({ message })
+            void refreshLocale()
+          }}
+        />
+      )}
       {dialog?.kind === 'new' && <FollowUpDialog onClose={() => setDialog(null)} onSaved={(message) => showToast({ message })} />}
       {dialog?.kind === 'edit' && <FollowUpDialog card={liveCard(dialog.card)} onClose={() => setDialog(null)} onSaved={(message) => showToast({ message })} />}
       {dialog?.kind === 'reschedule' && <RescheduleDialog card={dialog.card} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}

@@ -32,8 +32,8 @@ export type { FollowUpDraft, FollowUpPatch } from '../core/inputs'
 export type { Confirmation, ConfirmReason, DateChoice, DateTextResult, QuickAddResult } from '../core/quickAdd'
 export type { ClientScore, MoneyAtStake, OutcomeCounts, Scorecard, WeekScore } from '../core/scorecard'
 export type { CadenceCheck } from '../core/cadence'
-export type { CsvImportResult, ImportResult } from './transfer'
-export type { CsvField, CsvMapping, CsvPreview, CsvRowError } from '../core/csvImport'
+export type { CsvCheck, CsvImportResult, ImportResult } from './transfer'
+export type { CsvField, CsvMapping, CsvPreview, CsvRowError, CsvSkippedRow } from '../core/csvImport'
 export type { BulkResult } from '../core/away'
 export type { Channel, Client, FollowUp, HistoryEvent, Recurrence, Settings } from '../core/schema'
 
@@ -70,7 +70,8 @@ export const contract = {
   getBoard: { input: z.object({}).strict(), output: returns<BoardSnapshot>() },
   dismissNotice: { input: z.object({ notice: z.string().max(10_000) }).strict(), output: returns<{ dismissed: boolean }>() },
   getSettings: { input: z.object({}).strict(), output: returns<Settings>() },
-  updateSettings: { input: Settings.partial().strict(), output: returns<Settings>() },
+  /** Changes the settings given; `locale: null` drops the override, so the system's locale applies again. */
+  updateSettings: { input: Settings.partial().extend({ locale: Settings.shape.locale.unwrap().nullable().optional() }).strict(), output: returns<Settings>() },
   /** How quick add reads a line; `locale` is the system's (a browser passes navigator.language), settings.locale overrides it. */
   parseQuickAdd: { input: z.object({ text: z.string().max(1000), locale: LocaleHint }).strict(), output: returns<QuickAddResult>() },
   /** Saves a line: `choice` picks a reading (0 the draft's own, 1… the alternatives); a reading that asks needs `confirmed`. */

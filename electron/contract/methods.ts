@@ -32,6 +32,7 @@ export const METHOD_NAMES = [
   'exportData',
   'importData',
   'previewCsv',
+  'checkCsv',
   'importCsv',
   'exportIcs',
   'bulk',

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CsvMapping, type CsvPreview, type CsvRowError } from '../core/csvImport'
+import { CsvMappingInput, type CsvPreview, type CsvSkippedRow } from '../core/csvImport'
 
 /** Import / export: the contract's entries, spread into `contract` in index.ts. */
 
@@ -19,9 +19,26 @@ export interface ImportResult {
   removed: number
 }
 
+/** What an import of a CSV would do, before anything is added. */
+export interface CsvCheck {
+  /** Rows that would become follow-ups. */
+  good: number
+  /** Of those, rows the file marks as already done (they go straight to Done). */
+  done: number
+  /** Rows already on the board (same client, title and promised date), or repeated in the file. */
+  duplicates: number
+  /** Rows with a problem, each with its reason and cells (the first 200). */
+  skipped: CsvSkippedRow[]
+  skippedCount: number
+  /** The skipped rows as a CSV with a Problem column, to fix and import again; '' when none. */
+  skippedCsv: string
+}
+
 export interface CsvImportResult {
   created: number
-  errors: CsvRowError[]
+  done: number
+  skipped: number
+  duplicates: number
 }
 
 export const transferContract = {
@@ -34,8 +51,16 @@ export const transferContract = {
   },
   /** The first rows of a CSV and a guess at which column holds which field. */
   previewCsv: { input: z.object({ text: FileText }).strict(), output: returns<CsvPreview>() },
-  /** Creates one follow-up per row; all or nothing (a bad row is an error naming every bad row). */
-  importCsv: { input: z.object({ text: FileText, mapping: CsvMapping }).strict(), output: returns<CsvImportResult>() },
+  /** Reads every row without adding anything: how many are good, duplicates or skipped (and why). */
+  checkCsv: { input: z.object({ text: FileText, mapping: CsvMappingInput }).strict(), output: returns<CsvCheck>() },
+  /**
+   * Creates one follow-up per good row, skipping duplicates. With a bad row it adds
+   * nothing and names every bad row, unless `skipBad` says to import the good ones.
+   */
+  importCsv: {
+    input: z.object({ text: FileText, mapping: CsvMappingInput, skipBad: z.boolean().optional() }).strict(),
+    output: returns<CsvImportResult>(),
+  },
   /** Open follow-ups as calendar events at their own targets. */
   exportIcs: { input: z.object({}).strict(), output: returns<{ filename: string; ics: string }>() },
 }

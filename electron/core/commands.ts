@@ -183,6 +183,13 @@ export function replaceFollowUps(data: Data, updated: ReadonlyMap<string, Follow
 }
 
 /** Changes settings; the result is validated whole, so no combination of edits leaves them invalid. */
-export function updateSettings(data: Data, patch: Partial<Settings>): Data {
-  return { ...data, settings: Settings.parse({ ...data.settings, ...patch }) }
+/** A settings change; `locale: null` removes the override (the system's locale applies again). */
+export type SettingsPatch = Partial<Omit<Settings, 'locale'>> & { locale?: string | null }
+
+export function updateSettings(data: Data, patch: SettingsPatch): Data {
+  const { locale, ...rest } = patch
+  const next: Partial<Settings> = { ...data.settings, ...rest }
+  if (locale === null) delete next.locale
+  else if (locale !== undefined) next.locale = locale
+  return { ...data, settings: Settings.parse(next) }
 }

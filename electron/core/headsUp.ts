@@ -1,6 +1,6 @@
-import { format, isSameYear } from 'date-fns'
 import { findFollowUp, rescheduleFollowUp } from './commands'
 import { DomainError } from './errors'
+import { DEFAULT_LOCALE, formatLongDay } from './localeFormat'
 import type { Data, FollowUp, HistoryEvent } from './schema'
 
 /**
@@ -9,11 +9,8 @@ import type { Data, FollowUp, HistoryEvent } from './schema'
  * is recorded as missed.
  */
 
-/** "Fri 27 Nov 16:00", "Fri 27 Nov" for an all-day date; the year only when it is not this year's. */
-function when(date: Date, allDay: boolean, now: Date): string {
-  const day = isSameYear(date, now) ? 'EEE d MMM' : 'EEE d MMM yyyy'
-  return format(date, allDay ? day : `${day} HH:mm`)
-}
+/** In the client's words and the locale: "Friday, November 27 at 4:00 PM", "Friday, November 27" for an all-day date; the year only when it is not this year's. */
+const when = (date: Date, allDay: boolean, now: Date, locale: string): string => formatLongDay(date, locale, now, !allDay)
 
 /** "Send the proposal" → "the proposal"; titles that do not read as "verb + thing" are quoted instead. */
 const DELIVERY_VERB = /^(send|deliver|share|email|e-mail|mail|get|prepare|write|finish|provide|draft|forward|put together)\s+(?=(the|a|an|your|my|our|their|his|her)\s)/i
@@ -24,10 +21,10 @@ function whatWasPromised(title: string, promised: string): string {
 }
 
 /** A short, polite, editable message telling the client the promise will move to `newDueAt`. */
-export function draftHeadsUp(followUp: FollowUp, newDueAt: Date, now: Date, newAllDay = false): string {
+export function draftHeadsUp(followUp: FollowUp, newDueAt: Date, now: Date, newAllDay = false, locale: string = DEFAULT_LOCALE): string {
   const firstName = followUp.client.name.trim().split(/\s+/)[0]
-  const promised = when(new Date(followUp.dueAt), followUp.allDay, now)
-  const promisedNew = when(newDueAt, newAllDay, now)
+  const promised = when(new Date(followUp.dueAt), followUp.allDay, now, locale)
+  const promisedNew = when(newDueAt, newAllDay, now, locale)
   return (
     `Hi ${firstName}, a quick heads-up: ${whatWasPromised(followUp.title, promised)} needs a little longer. ` +
     `You will have it by ${promisedNew}. Sorry for the change.`

@@ -1,4 +1,5 @@
-import { addDays, format, setHours, startOfDay, subMinutes } from 'date-fns'
+import { addDays, setHours, startOfDay, subMinutes } from 'date-fns'
+import { DEFAULT_LOCALE, formatDay, formatDayTime } from './localeFormat'
 import { timesOf } from './instants'
 import { quietHours, type QuietHours } from './quietHours'
 import type { Data, FollowUp, ReminderKind, Settings } from './schema'
@@ -53,9 +54,10 @@ function describeTimeLeft(ms: number): string {
   return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`
 }
 
-function message(followUp: FollowUp, kind: ReminderKind, now: Date): { title: string; body: string } {
+function message(followUp: FollowUp, kind: ReminderKind, now: Date, locale: string): { title: string; body: string } {
   const client = followUp.client.name
-  const promised = format(new Date(followUp.dueAt), followUp.allDay ? 'EEE d MMM' : 'EEE d MMM HH:mm')
+  const due = new Date(followUp.dueAt)
+  const promised = followUp.allDay ? formatDay(due, locale, now) : formatDayTime(due, locale, now)
   switch (kind) {
     case 'target':
       return { title: `Time to deliver: ${followUp.title}`, body: `For ${client}. Promised by ${promised}.` }
@@ -82,7 +84,7 @@ function effectiveTime(followUp: FollowUp, at: number, quiet: QuietHours): numbe
 }
 
 /** This follow-up's reminder due at `now`, if any: the latest ripe kind, settling every ripe one. */
-export function dueReminderOf(followUp: FollowUp, settings: Settings, quiet: QuietHours, now: Date): Reminder | null {
+export function dueReminderOf(followUp: FollowUp, settings: Settings, quiet: QuietHours, now: Date, locale: string = DEFAULT_LOCALE): Reminder | null {
   if (followUp.completedAt !== undefined) return null
   const t = now.getTime()
   const times = reminderTimes(followUp, settings)
@@ -94,7 +96,7 @@ export function dueReminderOf(followUp: FollowUp, settings: Settings, quiet: Qui
     kind,
     at: new Date(effectiveTime(followUp, times[kind], quiet)),
     settles: ripe,
-    ...withQuietNote(message(followUp, kind, now), quiet.release(times[kind]) !== times[kind]),
+    ...withQuietNote(message(followUp, kind, now, locale), quiet.release(times[kind]) !== times[kind]),
   }
 }
 
@@ -113,11 +115,11 @@ export function nextReminderOf(followUp: FollowUp, settings: Settings, quiet: Qu
 }
 
 /** Reminders whose time has come and that have not been sent: at most one per follow-up, the latest kind. */
-export function dueReminders(data: Data, now: Date): Reminder[] {
+export function dueReminders(data: Data, now: Date, locale: string = DEFAULT_LOCALE): Reminder[] {
   const quiet = quietHours(data.settings, now)
   const result: Reminder[] = []
   for (const followUp of data.followUps) {
-    const reminder = dueReminderOf(followUp, data.settings, quiet, now)
+    const reminder = dueReminderOf(followUp, data.settings, quiet, now, locale)
     if (reminder) result.push(reminder)
   }
   return result.sort((a, b) => a.at.getTime() - b.at.getTime())

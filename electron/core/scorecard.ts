@@ -1,4 +1,5 @@
-import { addWeeks, format, getISOWeek, getISOWeekYear, startOfISOWeek } from 'date-fns'
+import { addWeeks, format, getWeek, getWeekYear, startOfWeek } from 'date-fns'
+import type { WeekRules } from './localeFormat'
 import { isAtRisk } from './columns'
 import { timesOf } from './instants'
 import type { Data, FollowUp, Money } from './schema'
@@ -58,9 +59,9 @@ export interface ClientScore extends OutcomeCounts {
 }
 
 export interface WeekScore extends OutcomeCounts {
-  /** ISO week label such as "2026-W48". */
+  /** Week label such as "2026-W48", numbered the locale's way (ISO 8601 by default). */
   week: string
-  /** The Monday that starts the week, local date "yyyy-MM-dd". */
+  /** The day that starts the week (Monday, or Sunday in en-US), local date "yyyy-MM-dd". */
   weekStart: string
 }
 
@@ -85,7 +86,11 @@ export interface Scorecard {
 
 export interface ScorecardOptions {
   weeks?: number
+  /** How the locale starts and numbers its weeks; ISO 8601 when absent. */
+  weekRules?: WeekRules
 }
+
+const ISO_WEEKS: WeekRules = { weekStartsOn: 1, firstWeekContainsDate: 4 }
 
 export const DEFAULT_SCORECARD_WEEKS = 8
 
@@ -169,16 +174,17 @@ function sumByCurrency(followUps: FollowUp[]): Money[] {
     .map(([currency, amount]) => ({ amount: Math.round(amount * 100) / 100, currency }))
 }
 
-const weekLabel = (date: Date) => `${getISOWeekYear(date)}-W${String(getISOWeek(date)).padStart(2, '0')}`
+const weekLabel = (date: Date, rules: WeekRules) => `${getWeekYear(date, rules)}-W${String(getWeek(date, rules)).padStart(2, '0')}`
 
 export function scorecard(data: Data, now: Date, options: ScorecardOptions = {}): Scorecard {
   const weekCount = Math.max(1, Math.min(104, Math.floor(options.weeks ?? DEFAULT_SCORECARD_WEEKS)))
   const totals = emptyCounts()
   const clients = new Map<string, ClientScore>()
-  const thisWeek = startOfISOWeek(now)
+  const rules = options.weekRules ?? ISO_WEEKS
+  const thisWeek = startOfWeek(now, rules)
   const weeks: WeekScore[] = Array.from({ length: weekCount }, (_, i) => {
     const start = addWeeks(thisWeek, i - weekCount + 1)
-    return { week: weekLabel(start), weekStart: format(start, 'yyyy-MM-dd'), ...emptyCounts() }
+    return { week: weekLabel(start, rules), weekStart: format(start, 'yyyy-MM-dd'), ...emptyCounts() }
   })
   const byWeek = new Map(weeks.map((week) => [week.week, week]))
   const margins: number[] = []
@@ -191,7 +197,7 @@ export function scorecard(data: Data, now: Date, options: ScorecardOptions = {})
     let client = clients.get(name)
     if (!client) clients.set(name, (client = { client: name, ...emptyCounts() }))
     add(client, scored.outcome)
-    const week = byWeek.get(weekLabel(new Date(scored.settledAt)))
+    const week = byWeek.get(weekLabel(new Date(scored.settledAt), rules))
     if (week) add(week, scored.outcome)
     if (followUp.completedAt !== undefined) margins.push(deadlineOf(followUp).deadline - ms(followUp.completedAt))
   }

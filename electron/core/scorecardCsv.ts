@@ -1,5 +1,6 @@
 import { format } from 'date-fns'
 import Papa from 'papaparse'
+import { DEFAULT_LOCALE, decimalSeparatorOf, formatDecimal, formatNumericDate } from './localeFormat'
 import type { OutcomeCounts, Scorecard } from './scorecard'
 
 /**
@@ -7,21 +8,23 @@ import type { OutcomeCounts, Scorecard } from './scorecard'
  * guessing at sections. Header row, then one row per line:
  *
  *   Group        "Total" (one row), "Client" (one per client, most promises first),
- *                "Week" (one per ISO week, oldest first)
- *   Name         "All promises", the client's name, or the ISO week ("2026-W48")
- *   Week start   the Monday of the week (yyyy-MM-dd); empty for other groups
+ *                "Week" (one per week, oldest first; weeks start and are numbered the locale's way)
+ *   Name         "All promises", the client's name, or the week ("2026-W48")
+ *   Week start   the first day of the week (Monday; Sunday in en-US), as the locale writes dates (11/23/2026, 23.11.2026); empty for other groups
  *   Early, On time, Renegotiated, Missed, Total   counts (see scorecard.ts for the rules)
- *   Kept rate %  (early + on time) / total × 100, one decimal; empty when total is 0
+ *   Kept rate %  (early + on time) / total × 100, one decimal in the locale's way (60.0, 60,0); empty when total is 0
  *
+ * Where the locale's decimal mark is a comma, cells are separated by ";" as its
+ * spreadsheets expect, so the file opens in columns there too.
  * Quoting and escaping are papaparse's (RFC 4180, CRLF line ends). Cells that a
  * spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) are
  * prefixed with an apostrophe.
  */
 export const SCORECARD_CSV_COLUMNS = ['Group', 'Name', 'Week start', 'Early', 'On time', 'Renegotiated', 'Missed', 'Total', 'Kept rate %'] as const
 
-const keptPercent = (rate: number | null) => (rate === null ? '' : (Math.round(rate * 1000) / 10).toFixed(1))
+const keptPercent = (rate: number | null, locale: string) => (rate === null ? '' : formatDecimal(Math.round(rate * 1000) / 10, locale, 1))
 
-const row = (group: string, name: string, weekStart: string, counts: OutcomeCounts) => [
+const row = (group: string, name: string, weekStart: string, counts: OutcomeCounts, locale: string) => [
   group,
   name,
   weekStart,
@@ -30,16 +33,18 @@ const row = (group: string, name: string, weekStart: string, counts: OutcomeCoun
   counts.renegotiated,
   counts.missed,
   counts.total,
-  keptPercent(counts.keptRate),
+  keptPercent(counts.keptRate, locale),
 ]
 
-export function scorecardCsv(card: Scorecard): string {
+export function scorecardCsv(card: Scorecard, locale: string = DEFAULT_LOCALE): string {
+  const weekStart = (iso: string) => formatNumericDate(new Date(`${iso}T12:00`), locale)
   const rows = [
-    row('Total', 'All promises', '', card.totals),
-    ...card.clients.map((client) => row('Client', client.client, '', client)),
-    ...card.weeks.map((week) => row('Week', week.week, week.weekStart, week)),
+    row('Total', 'All promises', '', card.totals, locale),
+    ...card.clients.map((client) => row('Client', client.client, '', client, locale)),
+    ...card.weeks.map((week) => row('Week', week.week, weekStart(week.weekStart), week, locale)),
   ]
-  return Papa.unparse({ fields: [...SCORECARD_CSV_COLUMNS], data: rows }, { escapeFormulae: true, newline: '\r\n' })
+  const delimiter = decimalSeparatorOf(locale) === ',' ? ';' : ','
+  return Papa.unparse({ fields: [...SCORECARD_CSV_COLUMNS], data: rows }, { escapeFormulae: true, newline: '\r\n', delimiter })
 }
 
 /** "follow-through-scorecard-2026-11-27.csv", by the local date of `now`. */

@@ -145,6 +145,7 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
       trayModel(board, new Date(board.generatedAt), {
         startAtLogin: loginItem.isEnabled(),
         startAtLoginAvailable: loginItem.available,
+        locale: service?.locale(),
       }),
     )
   }
@@ -188,7 +189,7 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
       onUnavailable: (notification, reason) => notices.set(NOTICE.notifications, unavailableNotice(notification, reason)),
     })
     notifyShell = (notification) => void notifier.notify(notification)
-    const running = new FollowThroughService({ store, notifier })
+    const running = new FollowThroughService({ store, notifier, systemLocale: app.getSystemLocale() })
     service = running
     unsavedChanges = async () => {
       const onDisk = await readFile(store.file, 'utf8').then((text) => decodeDataFile(text), () => null)

@@ -1,5 +1,6 @@
-import { addDays, addHours, format, isSameDay, set } from 'date-fns'
+import { addDays, addHours, isSameDay, set } from 'date-fns'
 import type { BoardSnapshot, Card } from '../core/board'
+import { DEFAULT_LOCALE, formatDay, formatDayTime, formatTime } from '../core/localeFormat'
 
 /**
  * What the tray shows, as plain data: no Electron here, so every rule (counts,
@@ -36,6 +37,8 @@ export interface TrayModelOptions {
   startAtLogin: boolean
   /** False where the platform offers no way to start at login; the item is then greyed out. */
   startAtLoginAvailable?: boolean
+  /** The locale dates are shown in (the service's: Settings' override or the system's). */
+  locale?: string
 }
 
 /** How many follow-ups the menu lists before "N more…". */
@@ -50,16 +53,16 @@ const truncate = (text: string, max: number) => {
   return clean.length <= max ? clean : `${clean.slice(0, max - 1).trimEnd()}…`
 }
 
-/** "14:00" for today, "Fri 21 Nov 14:00" for another day; all-day items show no time. */
-function whenLabel(card: Card, now: Date): string {
+/** "2:00 PM" (en-US) or "14:00" for today, "Fri, Nov 21, 2:00 PM" for another day; all-day items show no time. */
+function whenLabel(card: Card, now: Date, locale: string): string {
   const due = new Date(card.dueAt)
-  if (isSameDay(due, now)) return card.allDay ? 'Today' : format(due, 'HH:mm')
-  return card.allDay ? format(due, 'EEE d MMM') : format(due, 'EEE d MMM HH:mm')
+  if (isSameDay(due, now)) return card.allDay ? 'Today' : formatTime(due, locale)
+  return card.allDay ? formatDay(due, locale, now) : formatDayTime(due, locale, now)
 }
 
-/** "14:00 — Send the proposal — Jenny Rivera". */
-export function followUpLabel(card: Card, now: Date): string {
-  return `${whenLabel(card, now)} — ${truncate(card.title, TRAY_LABEL_MAX)} — ${truncate(card.client.name, 32)}`
+/** "2:00 PM — Send the proposal — Jenny Rivera". */
+export function followUpLabel(card: Card, now: Date, locale: string = DEFAULT_LOCALE): string {
+  return `${whenLabel(card, now, locale)} — ${truncate(card.title, TRAY_LABEL_MAX)} — ${truncate(card.client.name, 32)}`
 }
 
 /** The end of a "Snooze 1 h". */
@@ -69,17 +72,17 @@ export const snoozeOneHour = (now: Date): Date => addHours(now, 1)
 export const snoozeTomorrowMorning = (now: Date): Date =>
   set(addDays(now, 1), { hours: SNOOZE_TOMORROW_HOUR, minutes: 0, seconds: 0, milliseconds: 0 })
 
-function followUpItem(card: Card, now: Date): TrayMenuItem {
+function followUpItem(card: Card, now: Date, locale: string): TrayMenuItem {
   return {
     kind: 'submenu',
-    label: followUpLabel(card, now),
+    label: followUpLabel(card, now, locale),
     items: [
       { kind: 'action', label: 'Open', action: { type: 'open', id: card.id } },
       { kind: 'action', label: 'Mark done', action: { type: 'complete', id: card.id } },
       { kind: 'action', label: 'Snooze 1 h', action: { type: 'snooze', id: card.id, until: snoozeOneHour(now).toISOString() } },
       {
         kind: 'action',
-        label: `Snooze to tomorrow ${SNOOZE_TOMORROW_HOUR}:00`,
+        label: `Snooze to tomorrow ${formatTime(snoozeTomorrowMorning(now), locale)}`,
         action: { type: 'snooze', id: card.id, until: snoozeTomorrowMorning(now).toISOString() },
       },
     ],
@@ -105,7 +108,7 @@ export function trayModel(board: BoardSnapshot, now: Date, options: TrayModelOpt
   } else {
     menu.push({ kind: 'header', label: plural(count, 'follow-up needs you', 'follow-ups need you') })
     for (const card of listed) {
-      const item = followUpItem(card, now)
+      const item = followUpItem(card, now, options.locale ?? DEFAULT_LOCALE)
       if (!writable && item.kind === 'submenu') {
         for (const sub of item.items) if (sub.kind === 'action' && sub.action.type !== 'open') sub.enabled = false
       }

@@ -22,6 +22,7 @@ import {
 } from '../core/commands'
 import { DomainError } from '../core/errors'
 import { indexFollowUps } from '../core/followUpList'
+import { resolveLocale, systemLocale, weekRulesOf } from '../core/localeFormat'
 import { scorecard } from '../core/scorecard'
 import { scorecardCsv, scorecardFilename } from '../core/scorecardCsv'
 import { addChecklistItem, removeChecklistItem, setChecklistItem } from '../core/checklist'
@@ -75,6 +76,8 @@ export interface ServiceOptions {
   newId?: () => string
   notifier?: Notifier
   timers?: Timers
+  /** The system's locale for dates and numbers (Electron: app.getSystemLocale()); by default the process's. Settings' locale overrides it. */
+  systemLocale?: string
 }
 
 /** How many deleted follow-ups can still be brought back with Undo. */
@@ -92,6 +95,7 @@ export class FollowThroughService {
   readonly #now: () => Date
   readonly #newId: () => string
   readonly #notifier: Notifier | undefined
+  readonly #systemLocale: string
   readonly #alarm: WallClockAlarm
   readonly #board: BoardIndex
   /** Each open follow-up's next unsent reminder instant (only with a notifier). */
@@ -114,6 +118,7 @@ export class FollowThroughService {
     this.#now = options.now ?? (() => new Date())
     this.#newId = options.newId ?? randomUUID
     this.#notifier = options.notifier
+    this.#systemLocale = options.systemLocale ?? systemLocale()
     this.#alarm = new WallClockAlarm(this.#now, () => this.#onTime(), options.timers)
     const now = this.#now()
     this.#board = new BoardIndex(this.#store.data.followUps, now)
@@ -171,6 +176,11 @@ export class FollowThroughService {
     // A view of Done's week brings an instant of its own: when its oldest completion ages out.
     this.#rearm()
     return { ok: true, value: { viewId } }
+  }
+
+  /** The locale notifications, the tray, drafts and exports are written in: Settings' override, else the system's. */
+  locale(): string {
+    return resolveLocale(this.#store.data.settings.locale, this.#systemLocale)
   }
 
   /**
@@ -329,7 +339,7 @@ export class FollowThroughService {
     for (const id of this.#reminders.popDue(now.getTime())) {
       const followUp = updated.get(id) ?? this.#board.entry(id)?.followUp
       if (!followUp) continue
-      const reminder = dueReminderOf(followUp, settings, this.#quiet, now)
+      const reminder = dueReminderOf(followUp, settings, this.#quiet, now, this.locale())
       if (!reminder) {
         this.#reminders.schedule(id, nextReminderOf(followUp, settings, this.#quiet))
         continue
@@ -396,7 +406,7 @@ export class FollowThroughService {
       update: ({ id, patch }) => mutate((data, now) => updateFollowUp(data, id, patch, now), id),
       // Delivering a promise plans its check-in (the method's "follow through"); the tray's Mark done comes here too.
       complete: ({ id }) => mutate((data, now) => deliver(data, id, now, this.#newId), id),
-      draftHeadsUp: ({ id, dueAt, allDay }) => ({ message: draftHeadsUp(this.#followUp(id), new Date(dueAt), this.#now(), allDay) }),
+      draftHeadsUp: ({ id, dueAt, allDay }) => ({ message: draftHeadsUp(this.#followUp(id), new Date(dueAt), this.#now(), allDay, this.locale()) }),
       sendHeadsUp: ({ id, ...input }) => mutate((data, now) => sendHeadsUp(data, id, input, now), id),
       addChecklistItem: ({ id, text }) => mutate((data) => addChecklistItem(data, id, text, this.#newId()), id),
       setChecklistItem: ({ id, itemId, done }) => mutate((data) => setChecklistItem(data, id, itemId, done), id),
@@ -420,10 +430,10 @@ export class FollowThroughService {
         await this.#commit(data)
         return contact
       },
-      getScorecard: ({ weeks }) => scorecard(this.#store.data, this.#now(), { weeks }),
+      getScorecard: ({ weeks }) => scorecard(this.#store.data, this.#now(), { weeks, weekRules: weekRulesOf(this.locale()) }),
       exportScorecardCsv: () => {
         const now = this.#now()
-        return { filename: scorecardFilename(now), csv: scorecardCsv(scorecard(this.#store.data, now)) }
+        return { filename: scorecardFilename(now), csv: scorecardCsv(scorecard(this.#store.data, now, { weekRules: weekRulesOf(this.locale()) }), this.locale()) }
       },
       bulk: async ({ ids, ...input }) => {
         this.#guardWritable()
@@ -448,6 +458,7 @@ export class FollowThroughService {
         data: () => this.#store.data,
         commit: (next) => this.#commit(next),
         now: () => this.#now(),
+        locale: () => this.locale(),
         newId: () => this.#newId(),
         guardWritable: () => this.#guardWritable(),
       }),

@@ -12,6 +12,8 @@ export interface TransferContext {
   /** Resolves once the change is durable. */
   commit(next: Data): Promise<void>
   now(): Date
+  /** The locale exports are written in and day-first dates are read by. */
+  locale(): string
   newId(): string
   guardWritable(): void
 }
@@ -23,7 +25,9 @@ function rowFields(errors: { row: number; message: string }[]): Record<string, s
   return fields
 }
 
-type TransferHandlers = Pick<Handlers, 'exportData' | 'importData' | 'previewCsv' | 'importCsv' | 'exportIcs'>
+type TransferHandlers = Pick<Handlers, 'exportData' | 'importData' | 'previewCsv' | 'checkCsv' | 'importCsv' | 'exportIcs'>
+
+const rowsWord = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`
 
 export function transferHandlers(ctx: TransferContext): TransferHandlers {
   return {
@@ -43,25 +47,41 @@ export function transferHandlers(ctx: TransferContext): TransferHandlers {
       return counts
     },
     previewCsv: ({ text }) => csvPreview(text),
-    importCsv: async ({ text, mapping }) => {
+    checkCsv: ({ text, mapping }) => {
+      const outcome = importCsv(ctx.data(), text, mapping, ctx.now(), ctx.newId, ctx.locale())
+      return {
+        good: outcome.created.length,
+        done: outcome.created.filter((f) => f.completedAt !== undefined).length,
+        duplicates: outcome.duplicates,
+        skipped: outcome.skipped.slice(0, 200),
+        skippedCount: outcome.skipped.length,
+        skippedCsv: outcome.skippedCsv,
+      }
+    },
+    importCsv: async ({ text, mapping, skipBad }) => {
       ctx.guardWritable()
-      const outcome = importCsv(ctx.data(), text, mapping, ctx.now(), ctx.newId)
-      if (outcome.errors.length > 0) {
-        const shown = outcome.errors.slice(0, 10).map((e) => `row ${e.row}: ${e.message}`)
-        const more = outcome.errors.length > shown.length ? ` (and ${outcome.errors.length - shown.length} more)` : ''
-        const rows = new Set(outcome.errors.map((e) => e.row)).size
+      const outcome = importCsv(ctx.data(), text, mapping, ctx.now(), ctx.newId, ctx.locale())
+      const bad = outcome.skipped.length
+      if (bad > 0 && !skipBad) {
+        const shown = outcome.skipped.slice(0, 10).map((e) => `row ${e.row}: ${e.message}`)
+        const more = bad > shown.length ? ` (and ${bad - shown.length} more)` : ''
         throw new DomainError(
           'invalid_input',
-          `Nothing was imported: ${rows} ${rows === 1 ? 'row has' : 'rows have'} problems, and an import is all or nothing. Fix ${rows === 1 ? 'it' : 'them'} and try again. ${shown.join('; ')}${more}`,
-          rowFields(outcome.errors),
+          `Nothing was imported: ${rowsWord(bad)} ${bad === 1 ? 'has' : 'have'} problems. Import the ${rowsWord(outcome.created.length)} that can be read and skip ${bad === 1 ? 'it' : 'them'}, or fix ${bad === 1 ? 'it' : 'them'} and try again. ${shown.join('; ')}${more}`,
+          rowFields(outcome.skipped),
         )
       }
       await ctx.commit(outcome.data)
-      return { created: outcome.created.length, errors: [] }
+      return {
+        created: outcome.created.length,
+        done: outcome.created.filter((f) => f.completedAt !== undefined).length,
+        skipped: bad,
+        duplicates: outcome.duplicates,
+      }
     },
     exportIcs: () => {
       const now = ctx.now()
-      return { filename: exportFilename(now, 'ics', 'calendar'), ics: followUpsIcs(ctx.data(), now) }
+      return { filename: exportFilename(now, 'ics', 'calendar'), ics: followUpsIcs(ctx.data(), now, ctx.locale(), Intl.DateTimeFormat().resolvedOptions().timeZone) }
     },
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { formatLongDay, resolveLocale, systemLocale } from '../../electron/core/localeFormat'
 import { createOverHttp, serviceCard } from './support/api'
 import { card, region } from './support/board'
 import { chromiumForTests } from './support/chromium'
@@ -40,7 +41,8 @@ describe.skipIf(!chromiumPath)('the method in the browser', () => {
     await dialog.getByLabel('New promised date', { exact: true }).fill(localInput(newDue))
     // The draft follows the new date.
     await expect.poll(() => message.inputValue()).not.toBe(before)
-    expect(await message.inputValue()).toContain(`You will have it by ${newDue.toLocaleDateString('en-GB', { weekday: 'short' })} ${newDue.getDate()}`)
+    // Written in the service's locale (this process's: the server runs in the same environment), e.g. "Saturday, November 28 at 12:00 PM".
+    expect(await message.inputValue()).toContain(`You will have it by ${formatLongDay(newDue, resolveLocale(undefined, systemLocale()), new Date(), true)}.`)
     const mail = dialog.getByRole('link', { name: 'Open in email', exact: true })
     expect(await mail.getAttribute('href')).toMatch(/^mailto:jenny@acme\.example\?subject=.*&body=Hi%20Jenny/)
     await dialog.getByRole('button', { name: 'Copy message', exact: true }).waitFor()
@@ -75,7 +77,7 @@ describe.skipIf(!chromiumPath)('the method in the browser', () => {
     const checkInTitle = `Check in with Jenny Rivera: ${title}`
     const checkIn = card(page, checkInTitle)
     await checkIn.waitFor()
-    await page.getByRole('status').filter({ hasText: /^Done\. Check-in planned for \w{3} \d\d:\d\d\./ }).waitFor()
+    await page.getByRole('status').filter({ hasText: /^Done\. Check-in planned for (today|\w{3}) \d{1,2}:\d\d [AP]M\./ }).waitFor()
     const steps = ['Confirm they received it', 'Offer to clarify anything', 'Share something new since we talked', 'Book the next meeting']
     for (const step of steps) expect(await checkIn.getByRole('checkbox', { name: step, exact: true }).isChecked()).toBe(false)
     await checkIn.getByText('0/4 done').waitFor()

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
+import { serviceBoard, serviceCard } from './support/api'
 import { card } from './support/board'
 import { chromiumForTests } from './support/chromium'
 import { useBrowserMode } from './support/suite'
@@ -24,20 +26,25 @@ describe.skipIf(!chromiumPath)('import and export in browser mode', () => {
     return suite.page.getByRole('dialog', { name: 'Import / export' })
   }
 
-  it('refuses a malformed CSV with a clear error and adds nothing; a valid one adds cards', async () => {
+  it('lists the rows it will skip, offers them as a file, and imports the good ones; a valid file adds every card', async () => {
     const { page } = suite
     let dialog = await openDialog()
-    const malformed = `Title,Client,Promised by\nSend the proposal,Jenny Rivera,${isoDay(5)}\n,Tom Brill,someday\n`
+    const malformed = `Title,Client,Promised by\nSend the price list,Jenny Rivera,${isoDay(5)}\n,Tom Brill,someday\n`
     await dialog.getByLabel('CSV file').setInputFiles(csvFile(malformed))
     await dialog.getByRole('table', { name: 'Column mapping' }).waitFor()
     expect(await dialog.getByLabel('Promised by *').inputValue()).toBe('2')
-    await dialog.getByRole('button', { name: 'Import 2 rows' }).click()
-    const alert = dialog.getByRole('alert')
-    await alert.waitFor()
-    expect(await alert.textContent()).toMatch(/Nothing was imported: 1 row has problems/)
-    expect(await alert.getByRole('listitem').allTextContents()).toEqual(['Row 3: Title is empty.'])
+    const skipped = dialog.getByRole('list', { name: 'Skipped rows' })
+    await skipped.waitFor()
+    expect(await skipped.getByRole('listitem').allTextContents()).toEqual(['Row 3: Title is empty.'])
+    const downloading = page.waitForEvent('download')
+    await dialog.getByRole('button', { name: 'Download skipped rows' }).click()
+    const download = await downloading
+    expect(download.suggestedFilename()).toBe('leads-skipped.csv')
+    expect((await readFile((await download.path())!, 'utf8')).replace(/^\ufeff/, '')).toBe('Title,Client,Promised by,Problem\r\n,Tom Brill,someday,Title is empty.')
     expect(await page.getByRole('article').count()).toBe(0)
-    await dialog.getByRole('button', { name: 'Close' }).click()
+    await dialog.getByRole('button', { name: 'Import the 1 good row, skip 1' }).click()
+    await card(page, 'Send the price list').waitFor()
+    await page.getByRole('status').filter({ hasText: 'Imported 1 follow-up from leads.csv. Skipped 1 row with a problem.' }).waitFor()
 
     dialog = await openDialog()
     const valid = `Task,Contact,Company,Deadline,Amount\nSend the proposal,Jenny Rivera,Acme Corp,${isoDay(5)} 16:00,$2500\nBook the demo,Tom Brill,,${isoDay(9)},\n`
@@ -48,6 +55,32 @@ describe.skipIf(!chromiumPath)('import and export in browser mode', () => {
     await card(page, 'Send the proposal').waitFor()
     await card(page, 'Book the demo').waitFor()
     await page.getByRole('status').filter({ hasText: 'Imported 2 follow-ups from leads.csv.' }).waitFor()
+  })
+
+  it.each([
+    ['pipedrive-activities.csv', 'Pipedrive activities', 4, 'Send the signed contract'],
+    ['hubspot-tasks.csv', 'HubSpot tasks', 3, 'Confirm the delivery'],
+  ] as const)('imports a real %s export, then skips all of it as duplicates the second time', async (name, source, good, doneTitle) => {
+    const { page, app } = suite
+    const file = { name, mimeType: 'text/csv', buffer: await readFile(join(import.meta.dirname, '../fixtures/crm', name)) }
+    let dialog = await openDialog()
+    await dialog.getByLabel('CSV file').setInputFiles(file)
+    await dialog.getByText(`Recognised a ${source} export.`, { exact: false }).waitFor()
+    await dialog.getByRole('button', { name: `Import the ${good} good rows, skip 1` }).click()
+    await page.getByRole('status').filter({ hasText: `Imported ${good} follow-ups from ${name} (1 already done). Skipped 1 row with a problem.` }).waitFor()
+    await card(page, 'Send the proposal', 'Promised').waitFor()
+    expect(await card(page, 'Send the proposal').textContent()).toContain('Jenny Rivera')
+    // Completed in the CRM: straight to Done.
+    expect(await serviceCard(app, doneTitle)).toMatchObject({ column: 'done' })
+    const cards = (await serviceBoard(app)).columns
+
+    dialog = await openDialog()
+    await dialog.getByLabel('CSV file').setInputFiles(file)
+    const summary = dialog.getByRole('status', { name: 'What will be imported' })
+    await summary.filter({ hasText: /already on the board/ }).waitFor()
+    expect(await summary.textContent()).toMatch(new RegExp(`^0 rows to import; ${good} already on the board, skipped; 1 row with problems, skipped:`))
+    expect(await dialog.getByRole('button', { name: 'Nothing new to import' }).isDisabled()).toBe(true)
+    expect((await serviceBoard(app)).columns).toEqual(cards)
   })
 
   it('downloads the data as JSON and the open follow-ups as a calendar', async () => {
@@ -70,8 +103,9 @@ describe.skipIf(!chromiumPath)('import and export in browser mode', () => {
     download = await downloading
     expect(download.suggestedFilename()).toMatch(/\.ics$/)
     const ics = await readFile((await download.path())!, 'utf8')
-    expect(ics).toContain('SUMMARY:Send the proposal')
-    expect(ics).toContain(`UID:${data.followUps[0].id}@follow-through`)
+    // Read back as a calendar app would: one all-day event (the CSV row had a date only), same UID as the follow-up.
+    const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v))
+    expect(events.map((e) => [e.summary, e.uid, e.startDate.isDate])).toEqual([['Send the proposal', `${data.followUps[0].id}@follow-through`, true]])
 
     // Importing the export back (merge) changes nothing.
     await again.getByLabel('JSON file').setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(data)) })

@@ -5,7 +5,9 @@ import { DateText } from '../../components/DateText'
 import { Field } from '../../components/Field'
 import { FormModal } from '../../components/FormModal'
 import { FormActions } from '../../components/FormActions'
+import { defaultCurrencyOf } from '../../../electron/contract/format'
 import { api } from '../../lib/api'
+import { displayLocale } from '../../lib/locale'
 import { CadenceWarning, useCadenceCheck } from '../cadence/CadenceWarning'
 import { ClientField } from './ClientField'
 import { fromLocalInput, RECURRENCE_NAMES, toLocalInput } from './format'
@@ -39,7 +41,7 @@ function initialState(card?: Card): FormState {
     dueAt: toLocalInput(card?.dueAt),
     targetAt: toLocalInput(card?.targetAt),
     amount: card?.value ? String(card.value.amount) : '',
-    currency: card?.value?.currency ?? 'USD',
+    currency: card?.value?.currency ?? defaultCurrencyOf(displayLocale()),
     notes: card?.notes ?? '',
     recurrence: card?.recurrence ?? '',
     toldClient: false,

@@ -1,12 +1,17 @@
 import { addHours, addMinutes, addDays, setHours, startOfDay } from 'date-fns'
 import { useEffect, useRef, useState } from 'react'
 import { DateText } from '../../components/DateText'
+import { formatTime } from '../../../electron/contract/format'
+import { displayLocale } from '../../lib/locale'
 import { fromLocalInput, toLocalInput } from './format'
 
-export const SNOOZE_CHOICES: { label: string; until: (now: Date) => Date }[] = [
-  { label: '10 minutes', until: (now) => addMinutes(now, 10) },
-  { label: '1 hour', until: (now) => addHours(now, 1) },
-  { label: 'Tomorrow 9:00', until: (now) => setHours(startOfDay(addDays(now, 1)), 9) },
+const tomorrowMorning = (now: Date) => setHours(startOfDay(addDays(now, 1)), 9)
+
+/** Labels are read when the menu opens: "Tomorrow 9:00 AM" in en-US, "Tomorrow 09:00" in en-GB. */
+export const SNOOZE_CHOICES: { label: () => string; until: (now: Date) => Date }[] = [
+  { label: () => '10 minutes', until: (now) => addMinutes(now, 10) },
+  { label: () => '1 hour', until: (now) => addHours(now, 1) },
+  { label: () => `Tomorrow ${formatTime(tomorrowMorning(new Date()), displayLocale())}`, until: tomorrowMorning },
 ]
 
 /**
@@ -46,8 +51,8 @@ export function SnoozeMenu({
       {open && (
         <div ref={menu} className="snooze__menu" role="menu" aria-label={`Snooze “${title}”`}>
           {SNOOZE_CHOICES.map((choice) => (
-            <button key={choice.label} role="menuitem" onClick={() => choose(choice.until(new Date()))}>
-              {choice.label}
+            <button key={choice.label()} role="menuitem" onClick={() => choose(choice.until(new Date()))}>
+              {choice.label()}
             </button>
           ))}
           <button

@@ -1,14 +1,20 @@
 import { addDays, format, formatDistanceStrict, isSameDay, setHours, startOfHour } from 'date-fns'
 import type { Card, HistoryEvent } from '../../../electron/contract'
+import { formatDay, formatDayTime, formatMoney as formatAmount, formatTime } from '../../../electron/contract/format'
+import { displayLocale } from '../../lib/locale'
 
 export const COLUMN_TITLES = { promised: 'Promised', due: 'Due', overdue: 'Overdue', done: 'Done' } as const
 
-const clock = (date: Date, now: Date) => format(date, isSameDay(date, now) ? 'HH:mm' : 'EEE d MMM HH:mm')
+/** "4:30 PM" today, "Fri, Nov 27, 4:30 PM" another day (en-US; "16:30", "Fri 27 Nov, 16:30" in en-GB). */
+export const clock = (date: Date, now: Date) => (isSameDay(date, now) ? formatTime(date, displayLocale()) : formatDayTime(date, displayLocale(), now))
 
-/** "in 2 h · Fri 16:00", or "Fri 27 Nov" for an all-day promise. */
+/** "Fri, Nov 27" (en-US), "Fri 27 Nov" (en-GB): a day without its time. */
+export const day = (date: Date, now: Date) => formatDay(date, displayLocale(), now)
+
+/** "in 2 hours · 4:30 PM", or "by Fri, Nov 27" for an all-day promise. */
 export function describeDeadline(card: Pick<Card, 'dueAt' | 'allDay'>, now: Date): string {
   const due = new Date(card.dueAt)
-  if (card.allDay) return isSameDay(due, now) ? 'by end of today' : `by ${format(due, 'EEE d MMM')}`
+  if (card.allDay) return isSameDay(due, now) ? 'by end of today' : `by ${day(due, now)}`
   return `${formatDistanceStrict(due, now, { addSuffix: true })} · ${clock(due, now)}`
 }
 
@@ -85,14 +91,8 @@ export const CHANNEL_NAMES: Record<Card['channel'], string> = {
   other: 'Other',
 }
 
-/** Building an Intl.NumberFormat costs far more than using one, and every card on screen formats its value. */
-const moneyFormats = new Map<string, Intl.NumberFormat>()
-
-export function formatMoney(value: NonNullable<Card['value']>): string {
-  let format = moneyFormats.get(value.currency)
-  if (!format) moneyFormats.set(value.currency, (format = new Intl.NumberFormat(undefined, { style: 'currency', currency: value.currency })))
-  return format.format(value.amount)
-}
+/** "$2,500.00" (en-US), "2.500,00 $" (de-DE). */
+export const formatMoney = (value: NonNullable<Card['value']>): string => formatAmount(value.amount, value.currency, displayLocale())
 
 /** A value for <input type="datetime-local"> in local time. */
 export function toLocalInput(iso: string | undefined): string {

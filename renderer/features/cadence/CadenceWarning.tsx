@@ -1,7 +1,7 @@
-import { format } from 'date-fns'
 import { useEffect, useState } from 'react'
 import type { CadenceCheck } from '../../../electron/contract'
 import { api } from '../../lib/api'
+import { day as formatDay } from '../board/format'
 
 /** The service's verdict on touching `client` at `at`, refreshed as they change; null while unknown or fine. */
 export function useCadenceCheck(client: string | undefined, at: string | undefined): CadenceCheck | null {
@@ -17,7 +17,7 @@ export function useCadenceCheck(client: string | undefined, at: string | undefin
   return check
 }
 
-const day = (iso: string) => format(new Date(iso), 'EEE d MMM')
+const day = (iso: string) => formatDay(new Date(iso), new Date())
 
 /** Don't pester: a warning, never a block — the person may have good reason to call again. */
 export function CadenceWarning({ client, check }: { client: string; check: CadenceCheck | null }) {

@@ -3,7 +3,7 @@ import type { OutcomeCounts, Scorecard } from '../../../electron/contract'
 import { Modal } from '../../components/Modal'
 import { api } from '../../lib/api'
 import { downloadText } from '../../lib/download'
-import { margin, money, percent } from './format'
+import { margin, money, percent, weekOf } from './format'
 import { OUTCOMES, WeekChart } from './WeekChart'
 import './scorecard.css'
 
@@ -127,7 +127,7 @@ export function ScorecardDialog({ onClose, refreshKey }: { onClose(): void; refr
               {card.weeks.map((week) => (
                 <tr key={week.week}>
                   <th scope="row" title={week.week}>
-                    {week.weekStart}
+                    {weekOf(week.weekStart)}
                   </th>
                   <CountCells counts={week} />
                 </tr>

@@ -4,6 +4,7 @@ import { Field } from '../../components/Field'
 import { FormActions } from '../../components/FormActions'
 import { Modal } from '../../components/Modal'
 import { api } from '../../lib/api'
+import { LocaleField } from './LocaleField'
 import { SequenceEditor } from './SequenceEditor'
 
 type Errors = Partial<Record<string, string>>
@@ -22,7 +23,8 @@ export function SettingsDialog({ onClose, onSaved }: { onClose(): void; onSaved(
 
   async function save() {
     if (!settings) return
-    const result = await api.updateSettings(settings)
+    // No locale means the system's: say so, or a saved override would stay.
+    const result = await api.updateSettings({ ...settings, locale: settings.locale ?? null })
     if (!result.ok) {
       setErrors(result.error.fields ?? {})
       setFormError(result.error.message)
@@ -100,6 +102,7 @@ export function SettingsDialog({ onClose, onSaved }: { onClose(): void; onSaved(
               onChange={(e) => set({ followThrough: { ...settings.followThrough, afterBusinessDays: number(e.target.value) } })}
             />
           </Field>
+          <LocaleField value={settings.locale} error={errors.locale} onChange={(locale) => set({ locale })} />
           <h3 className="form__section">After the sale</h3>
           <SequenceEditor sequence={settings.sequences.won} onChange={(won) => set({ sequences: { ...settings.sequences, won } })} />
           <SequenceEditor sequence={settings.sequences.delivered} onChange={(delivered) => set({ sequences: { ...settings.sequences, delivered } })} />

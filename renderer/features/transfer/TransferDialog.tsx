@@ -1,5 +1,5 @@
-import { useState } from 'react'
-import type { CsvField, CsvMapping, CsvPreview } from '../../../electron/contract'
+import { useEffect, useState } from 'react'
+import type { CsvCheck, CsvField, CsvImportResult, CsvMapping, CsvPreview } from '../../../electron/contract'
 import { Modal } from '../../components/Modal'
 import { api } from '../../lib/api'
 import { downloadText } from '../../lib/download'
@@ -22,11 +22,33 @@ const FIELDS: { field: CsvField; label: string; required?: boolean }[] = [
   { field: 'phone', label: 'Phone' },
   { field: 'email', label: 'Email' },
   { field: 'promisedBy', label: 'Promised by', required: true },
+  { field: 'promisedTime', label: 'Time (if in its own column)' },
   { field: 'myTarget', label: 'My target' },
   { field: 'value', label: 'Value' },
   { field: 'currency', label: 'Currency' },
+  { field: 'status', label: 'Done / status' },
+  { field: 'completedAt', label: 'Completed at' },
   { field: 'notes', label: 'Notes' },
 ]
+
+const rows = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`
+
+/** "Imported 3 follow-ups from leads.csv (1 already done). Skipped 1 row with a problem and 2 already on the board." */
+function importedMessage(name: string, result: CsvImportResult): string {
+  const done = result.done > 0 ? ` (${result.done} already done)` : ''
+  const skipped = [
+    result.skipped > 0 ? `${rows(result.skipped)} with ${result.skipped === 1 ? 'a problem' : 'problems'}` : '',
+    result.duplicates > 0 ? `${result.duplicates} already on the board` : '',
+  ].filter(Boolean)
+  return `Imported ${result.created} follow-up${result.created === 1 ? '' : 's'} from ${name}${done}.${skipped.length > 0 ? ` Skipped ${skipped.join(' and ')}.` : ''}`
+}
+
+/** The import button says what it will do: "Import 3 rows", or "Import the 3 good rows, skip 1". */
+function importLabel(check: CsvCheck): string {
+  if (check.good === 0) return 'Nothing new to import'
+  if (check.skippedCount === 0) return `Import ${rows(check.good)}`
+  return `Import the ${check.good} good ${check.good === 1 ? 'row' : 'rows'}, skip ${check.skippedCount}`
+}
 
 type Problem = { message: string; rows: [string, string][] }
 
@@ -39,6 +61,23 @@ export function TransferDialog({ onClose, onDone, readOnly }: { onClose(): void;
   const [confirming, setConfirming] = useState(false)
   const [csv, setCsv] = useState<{ name: string; text: string; preview: CsvPreview } | null>(null)
   const [mapping, setMapping] = useState<CsvMapping>({})
+  const [check, setCheck] = useState<CsvCheck | null>(null)
+
+  // Every change of file or mapping is read again by the service: what would be imported, skipped, or is already there.
+  useEffect(() => {
+    setCheck(null)
+    if (!csv) return
+    let current = true
+    void api.checkCsv({ text: csv.text, mapping }).then((result) => {
+      if (!current) return
+      if (result.ok) setProblem(null)
+      else setProblem({ message: result.error.message, rows: [] })
+      setCheck(result.ok ? result.value : null)
+    })
+    return () => {
+      current = false
+    }
+  }, [csv, mapping])
 
   const fail = (error: { message: string; fields?: Record<string, string> }) => {
     setStatus(null)
@@ -84,10 +123,10 @@ export function TransferDialog({ onClose, onDone, readOnly }: { onClose(): void;
   }
 
   async function importCsv() {
-    if (!csv) return
-    const result = await api.importCsv({ text: csv.text, mapping })
+    if (!csv || !check) return
+    const result = await api.importCsv({ text: csv.text, mapping, skipBad: check.skippedCount > 0 })
     if (!result.ok) return fail(result.error)
-    onDone(`Imported ${result.value.created} follow-ups from ${csv.name}.`)
+    onDone(importedMessage(csv.name, result.value))
     onClose()
   }
 
@@ -159,7 +198,8 @@ export function TransferDialog({ onClose, onDone, readOnly }: { onClose(): void;
           {csv && (
             <>
               <p className="form__hint">
-                {csv.preview.rowCount} rows in {csv.name}. Choose the column for each field; Title, Client and Promised by are needed. If any row has a problem, nothing is imported.
+                {csv.preview.source ? `Recognised a ${csv.preview.source} export. ` : ''}
+                {rows(csv.preview.rowCount)} in {csv.name}. Choose the column for each field; Title, Client (or Company) and Promised by are needed. Rows already on the board (same client, title and promised date) are skipped.
               </p>
               <table className="transfer__mapping" aria-label="Column mapping">
                 <tbody>
@@ -219,8 +259,31 @@ export function TransferDialog({ onClose, onDone, readOnly }: { onClose(): void;
                   </tbody>
                 </table>
               </div>
-              <button className="primary" onClick={() => void importCsv()}>
-                Import {csv.preview.rowCount} {csv.preview.rowCount === 1 ? 'row' : 'rows'}
+              {check && (
+                <div className="transfer__check" role="status" aria-label="What will be imported">
+                  <p>
+                    {rows(check.good)} to import{check.done > 0 ? ` (${check.done} already done, straight to Done)` : ''}
+                    {check.duplicates > 0 ? `; ${check.duplicates} already on the board, skipped` : ''}
+                    {check.skippedCount > 0 ? `; ${rows(check.skippedCount)} with problems, skipped:` : '.'}
+                  </p>
+                  {check.skippedCount > 0 && (
+                    <>
+                      <ul aria-label="Skipped rows">
+                        {check.skipped.map(({ row, message }) => (
+                          <li key={row}>
+                            Row {row}: {message}
+                          </li>
+                        ))}
+                      </ul>
+                      <button type="button" onClick={() => downloadText(csv.name.replace(/\.csv$/i, '') + '-skipped.csv', check.skippedCsv, { type: 'text/csv;charset=utf-8', byteOrderMark: true })}>
+                        Download skipped rows
+                      </button>
+                    </>
+                  )}
+                </div>
+              )}
+              <button className="primary" disabled={!check || check.good === 0 || readOnly} onClick={() => void importCsv()}>
+                {check ? importLabel(check) : problem ? 'Import' : 'Checking the rows…'}
               </button>
             </>
           )}

@@ -1,6 +1,7 @@
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { scorecard, scorePromise } from '../../../electron/core/scorecard'
+import { weekRulesOf } from '../../../electron/core/localeFormat'
 import { SCORECARD_CSV_COLUMNS, scorecardCsv, scorecardFilename } from '../../../electron/core/scorecardCsv'
 import { emptyData, type Data, type FollowUp } from '../../../electron/core/schema'
 import { aFollowUp } from '../../fixtures/followUps'
@@ -147,6 +148,16 @@ describe('the scorecard per week', () => {
       ['2026-W48', 0],
     ])
   })
+
+  it('starts weeks on Sunday for a US locale: Sunday night already counts in this week', () => {
+    const data = emptyData()
+    data.followUps = [promise('late-sunday', 'Acme Corp', { completedAt: '2026-11-22T22:30:00.000Z' })]
+    const { weeks } = scorecard(data, NOW, { weeks: 2, weekRules: weekRulesOf('en-US') })
+    expect(weeks.map((w) => [w.week, w.weekStart, w.total])).toEqual([
+      ['2026-W47', '2026-11-15', 0],
+      ['2026-W48', '2026-11-22', 1],
+    ])
+  })
 })
 
 describe('how a promise is scored', () => {
@@ -223,7 +234,17 @@ describe('the scorecard as CSV', () => {
     expect(parsed[0]).toEqual([...SCORECARD_CSV_COLUMNS])
     expect(parsed[1]).toEqual(['Total', 'All promises', '', '2', '1', '1', '1', '5', '60.0'])
     expect(parsed.slice(2).map((row) => row[0])).toEqual(['Client', 'Client', 'Client', 'Week', 'Week'])
-    expect(parsed[6]).toEqual(['Week', '2026-W48', '2026-11-23', '1', '1', '1', '1', '4', '50.0'])
+    expect(parsed[6]).toEqual(['Week', '2026-W48', '11/23/2026', '1', '1', '1', '1', '4', '50.0'])
+  })
+
+  it('writes dates and decimals the locale’s way, with ";" between cells where the decimal mark is a comma', () => {
+    const gb = Papa.parse<string[]>(scorecardCsv(card, 'en-GB'), { skipEmptyLines: true }).data
+    expect(gb[6].slice(2, 3).concat(gb[6].at(-1)!)).toEqual(['23/11/2026', '50.0'])
+    const de = scorecardCsv(card, 'de-DE')
+    expect(de.split('\r\n')[0]).toBe(SCORECARD_CSV_COLUMNS.join(';'))
+    const rows = Papa.parse<string[]>(de, { delimiter: ';', skipEmptyLines: true }).data
+    expect(rows[1]).toEqual(['Total', 'All promises', '', '2', '1', '1', '1', '5', '60,0'])
+    expect(rows[6]).toEqual(['Week', '2026-W48', '23.11.2026', '1', '1', '1', '1', '4', '50,0'])
   })
 
   it('keeps a client name with a comma and quotes intact through a round trip', () => {

@@ -66,16 +66,25 @@ describe('trayModel menu', () => {
       overdue('overdue-old', '2026-11-20T09:30:00+01:00'),
     ])
     expect(followUpItems(m.menu).map((item) => item.label)).toEqual([
-      'Fri 20 Nov 09:30 — Follow-up overdue-old — Acme Corp',
-      '09:30 — Follow-up overdue-recent — Acme Corp',
-      '11:00 — Follow-up due-early — Acme Corp',
-      '18:00 — Follow-up due-late — Acme Corp',
+      'Fri, Nov 20, 9:30 AM — Follow-up overdue-old — Acme Corp',
+      '9:30 AM — Follow-up overdue-recent — Acme Corp',
+      '11:00 AM — Follow-up due-early — Acme Corp',
+      '6:00 PM — Follow-up due-late — Acme Corp',
     ])
   })
 
-  it('labels each follow-up "HH:mm — title — client"', () => {
+  it.each([
+    ['en-US', '4:00 PM — Send the proposal — Jenny Rivera', 'Fri, Nov 20, 9:30 AM — '],
+    ['en-GB', '16:00 — Send the proposal — Jenny Rivera', 'Fri 20 Nov, 09:30 — '],
+    ['de-DE', '16:00 — Send the proposal — Jenny Rivera', 'Fr., 20. Nov., 09:30 — '],
+  ])('labels each follow-up "time — title — client" in %s', (locale, today, earlier) => {
     const card = boardOf([dueToday('a', '16:00', { title: 'Send the proposal', client: { name: 'Jenny Rivera' } })]).columns.due[0]
-    expect(followUpLabel(card, NOW)).toBe('16:00 — Send the proposal — Jenny Rivera')
+    expect(followUpLabel(card, NOW, locale)).toBe(today)
+    const old = boardOf([overdue('b', '2026-11-20T09:30:00+01:00')]).columns.overdue[0]
+    expect(followUpLabel(old, NOW, locale).startsWith(earlier)).toBe(true)
+    const [item] = followUpItems(trayModel(boardOf([dueToday('a', '16:00')]), NOW, { startAtLogin: false, locale }).menu)
+    if (item.kind !== 'submenu') throw new Error('expected a submenu')
+    expect(item.items.map((sub) => (sub.kind === 'action' ? sub.label : '')).at(-1)).toBe(`Snooze to tomorrow ${locale === 'en-US' ? '9:00 AM' : '09:00'}`)
   })
 
   it('shows "Today" instead of a time for an all-day follow-up due today', () => {
@@ -98,7 +107,7 @@ describe('trayModel menu', () => {
       { kind: 'action', label: 'Open', action: { type: 'open', id: 'a' } },
       { kind: 'action', label: 'Mark done', action: { type: 'complete', id: 'a' } },
       { kind: 'action', label: 'Snooze 1 h', action: { type: 'snooze', id: 'a', until: '2026-11-23T10:00:00.000Z' } },
-      { kind: 'action', label: 'Snooze to tomorrow 9:00', action: { type: 'snooze', id: 'a', until: '2026-11-24T08:00:00.000Z' } },
+      { kind: 'action', label: 'Snooze to tomorrow 9:00 AM', action: { type: 'snooze', id: 'a', until: '2026-11-24T08:00:00.000Z' } },
     ])
   })
 
@@ -135,7 +144,7 @@ describe('trayModel menu', () => {
       ['Open', true],
       ['Mark done', false],
       ['Snooze 1 h', false],
-      ['Snooze to tomorrow 9:00', false],
+      ['Snooze to tomorrow 9:00 AM', false],
     ])
     expect(m.menu.find((i) => i.kind === 'action' && i.label === 'Quick add…')).toMatchObject({ enabled: false })
   })

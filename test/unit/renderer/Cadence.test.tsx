@@ -24,7 +24,7 @@ describe("quick add and the client's cadence", () => {
     render(<QuickAdd />)
     await userEvent.type(screen.getByRole('textbox', { name: 'Quick add' }), 'Call Jenny Rivera Friday 4pm')
     const warning = await screen.findByText(/Easy on Jenny Rivera/)
-    expect(warning.textContent).toMatch(/last in touch on Mon 10 Mar \(at most 1 per 7 days\)\. Mon 17 Mar or later would fit\. You can still add it\./)
+    expect(warning.textContent).toMatch(/last in touch on Mon, Mar 10(, 2025)? \(at most 1 per 7 days\)\. Mon, Mar 17(, 2025)? or later would fit\. You can still add it\./)
     expect(api.checkCadence).toHaveBeenLastCalledWith({ client: 'Jenny Rivera', at: DRAFT.dueAt })
   })
 

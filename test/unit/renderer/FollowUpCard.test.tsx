@@ -20,7 +20,7 @@ function show(card: Card, actions = noActions()) {
   return { article: screen.getByRole('article', { name: card.title }), actions }
 }
 
-const money = (amount: number, currency: string) => new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount)
+const money = (amount: number, currency: string) => new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount)
 
 describe('a follow-up card', () => {
   it('shows what was promised, to whom, by when, the own buffer and what it is worth', () => {
@@ -37,8 +37,8 @@ describe('a follow-up card', () => {
     expect(within(article).getByRole('heading', { name: 'Send the proposal' })).toBeTruthy()
     expect(within(article).getByText('Jenny Rivera · Acme GmbH', { exact: false })).toBeTruthy()
     expect(within(article).getByRole('img', { name: 'Phone' })).toBeTruthy()
-    // Relative and absolute: two days from now, on Wednesday at 16:00 local time.
-    expect(within(article).getByText('Promised in 2 days · Wed 12 Mar 16:00')).toBeTruthy()
+    // Relative and absolute: two days from now, on Wednesday at 16:00 local time, as en-US writes it.
+    expect(within(article).getByText('Promised in 2 days · Wed, Mar 12, 4:00 PM')).toBeTruthy()
     expect(within(article).getByText('my target 1 day earlier')).toBeTruthy()
     expect(within(article).getByText(money(2500, 'EUR'))).toBeTruthy()
     // An open card can be delivered or snoozed.
@@ -47,7 +47,7 @@ describe('a follow-up card', () => {
 
   it('a card due today shows only the time of day', () => {
     const { article } = show(makeCard({ column: 'due', dueAt: '2025-03-10T16:00:00+01:00', targetAt: '2025-03-10T13:00:00+01:00' }))
-    expect(within(article).getByText('Promised in 6 hours · 16:00')).toBeTruthy()
+    expect(within(article).getByText('Promised in 6 hours · 4:00 PM')).toBeTruthy()
     expect(within(article).getByText('my target 3 hours earlier')).toBeTruthy()
   })
 
@@ -56,7 +56,7 @@ describe('a follow-up card', () => {
       makeCard({ column: 'overdue', dueAt: '2025-03-10T07:00:00+01:00', targetAt: '2025-03-09T16:00:00+01:00' }),
     )
     expect(within(article).getByText('late by 3 hours')).toBeTruthy()
-    expect(within(article).getByText('Promised 3 hours ago · 07:00')).toBeTruthy()
+    expect(within(article).getByText('Promised 3 hours ago · 7:00 AM')).toBeTruthy()
     expect(within(article).queryByText(/my target/)).toBeNull()
   })
 

@@ -12,7 +12,7 @@ import { fail, makeCard, mockApi, ok } from './support'
 vi.mock('../../../renderer/lib/api', async () => (await import('./support')).apiModule())
 const api = mockApi(realApi)
 
-/** Monday 10 March 2025, 10:00 in Berlin: "Friday 4pm" is Fri 14 Mar 16:00. */
+/** Monday 10 March 2025, 10:00 in Berlin: "Friday 4pm" is Fri 14 Mar 16:00 (en-US: "Fri, Mar 14, 4:00 PM"). */
 const NOW = new Date('2025-03-10T10:00:00+01:00')
 const LINE = 'Call Jenny Rivera Friday 4pm 248-867-5309'
 const HINT = 'Type what you promised, to whom, and by when. Enter adds it.'

@@ -38,6 +38,7 @@ async function open(notifier = true): Promise<void> {
     timers: time,
     newId: () => `f${++n}`,
     notifier: notifier ? { notify: async () => {} } : undefined,
+    systemLocale: 'en-GB',
   })
   service.start()
 }
@@ -55,6 +56,18 @@ async function promise(extra: Record<string, unknown> = {}) {
 }
 
 describe('heads-up before a miss', () => {
+  it('writes the draft in Settings’ locale when it overrides the system’s (12-hour clock in en-US)', async () => {
+    await open()
+    const { id } = await promise()
+    await call('updateSettings', { locale: 'en-US' })
+    const { message } = await call<{ message: string }>('draftHeadsUp', { id, dueAt: new Date('2026-12-01T12:00:00+01:00').toISOString() })
+    expect(message).toMatch(/promised for Friday, November 27 at 4:00 PM.*by Tuesday, December 1 at 12:00 PM/)
+    // Dropping the override brings back the system's locale (en-GB here).
+    await call('updateSettings', { locale: null })
+    const { message: british } = await call<{ message: string }>('draftHeadsUp', { id, dueAt: new Date('2026-12-01T12:00:00+01:00').toISOString() })
+    expect(british).toMatch(/promised for Friday 27 November at 16:00/)
+  })
+
   it('drafts a message and records the heads-up as a renegotiated promise', async () => {
     await open()
     const { id } = await promise()
@@ -62,7 +75,7 @@ describe('heads-up before a miss', () => {
     expect(byTitle('Send the proposal').atRisk).toBe(true)
     const newDue = new Date('2026-12-01T12:00:00+01:00').toISOString()
     const { message } = await call<{ message: string }>('draftHeadsUp', { id, dueAt: newDue })
-    expect(message).toMatch(/^Hi Jenny, .*the proposal I promised for Fri 27 Nov 16:00.*by Tue 1 Dec 12:00/)
+    expect(message).toMatch(/^Hi Jenny, .*the proposal I promised for Friday 27 November at 16:00.*by Tuesday 1 December at 12:00/)
     await call('sendHeadsUp', { id, dueAt: newDue, allDay: false, message })
     const card = byTitle('Send the proposal')
     expect(card).toMatchObject({ column: 'promised', atRisk: false, dueAt: newDue })

@@ -22,7 +22,7 @@ beforeEach(async () => {
   const time = new FakeTime(START)
   store = await Store.open({ dataDir, app: 'test', now: time.now, writeDelayMs: 0 })
   let n = 0
-  service = new FollowThroughService({ store, now: time.now, timers: time, newId: () => `f${++n}` })
+  service = new FollowThroughService({ store, now: time.now, timers: time, newId: () => `f${++n}`, systemLocale: 'en-GB' })
   service.start()
 })
 afterEach(async () => {
@@ -113,7 +113,9 @@ describe('CSV import', () => {
   it('previews and imports', async () => {
     const preview = await call<{ headers: string[]; guessedMapping: Record<string, number> }>('previewCsv', { text: CSV })
     expect(preview.guessedMapping).toMatchObject({ title: 0, client: 1, company: 2, promisedBy: 3, value: 4, currency: 5 })
-    expect(await call('importCsv', { text: CSV, mapping: preview.guessedMapping })).toEqual({ created: 2, errors: [] })
+    expect(await call('checkCsv', { text: CSV, mapping: preview.guessedMapping })).toMatchObject({ good: 2, duplicates: 0, skippedCount: 0 })
+    expect(store.data.followUps).toEqual([])
+    expect(await call('importCsv', { text: CSV, mapping: preview.guessedMapping })).toEqual({ created: 2, done: 0, skipped: 0, duplicates: 0 })
     expect(store.data.followUps.map((f) => [f.title, f.client.company, f.allDay])).toEqual([
       ['Send the proposal', 'Acme Corp', false],
       ['Book the demo', undefined, true],
@@ -126,11 +128,25 @@ describe('CSV import', () => {
     await expectNothingWritten(async () => {
       const error = await refused('importCsv', { text: malformed, mapping: { title: 0, client: 1, promisedBy: 2 } })
       expect(error.code).toBe('invalid_input')
-      expect(error.message).toMatch(/^Nothing was imported: \d rows have problems, and an import is all or nothing/)
+      expect(error.message).toMatch(/^Nothing was imported: 2 rows have problems\. Import the 1 row that can be read and skip them, or fix them/)
       expect(error.message).toMatch(/row 3: Title is empty/)
       expect(error.fields).toMatchObject({ 'row 3': expect.stringMatching(/Title is empty/) })
     })
     expect(store.data.followUps.map((f) => f.title)).toEqual(['Already here'])
+    // Asked to, it imports the good row and says what it skipped.
+    expect(await call('importCsv', { text: malformed, mapping: { title: 0, client: 1, promisedBy: 2 }, skipBad: true })).toEqual({ created: 1, done: 0, skipped: 2, duplicates: 0 })
+    expect(store.data.followUps.map((f) => f.title)).toEqual(['Already here', 'Send the proposal'])
+  })
+
+  it.each(['pipedrive-activities.csv', 'hubspot-tasks.csv'])('imports %s, then skips every row of it the second time', async (name) => {
+    const text = await readFile(join(import.meta.dirname, '../../fixtures/crm', name), 'utf8')
+    const { guessedMapping } = await call<{ guessedMapping: Record<string, number> }>('previewCsv', { text })
+    const first = await call<{ created: number; done: number; skipped: number; duplicates: number }>('importCsv', { text, mapping: guessedMapping, skipBad: true })
+    expect(first).toMatchObject({ done: 1, skipped: 1, duplicates: 0 })
+    const check = await call<{ good: number; duplicates: number }>('checkCsv', { text, mapping: guessedMapping })
+    expect(check).toMatchObject({ good: 0, duplicates: first.created })
+    expect(await call('importCsv', { text, mapping: guessedMapping, skipBad: true })).toEqual({ created: 0, done: 0, skipped: 1, duplicates: first.created })
+    expect(store.data.followUps).toHaveLength(first.created)
   })
 
   it('refuses a file that is too large', async () => {
@@ -146,6 +162,6 @@ describe('calendar export', () => {
     expect(filename).toBe('follow-through-calendar-2026-11-23.ics')
     expect(ics).toContain(`UID:${id}@follow-through`)
     expect(ics).toContain('SUMMARY:Send the proposal')
-    expect(ics).toContain('DESCRIPTION:Client: Jenny Rivera\\nPromised by: Fri 27 Nov 2026 16:00')
+    expect(ics).toContain('DESCRIPTION:Client: Jenny Rivera\\nPromised by: Fri\\, 27 Nov 2026\\, 16:00')
   })
 })

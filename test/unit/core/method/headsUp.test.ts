@@ -18,21 +18,31 @@ function withPromise(title = 'Send the proposal'): Data {
 describe('draftHeadsUp', () => {
   it('names the client, what was promised, the old and the new date', () => {
     const [promise] = withPromise().followUps
-    expect(draftHeadsUp(promise, NEW_DUE, NOW)).toBe(
-      'Hi Jenny, a quick heads-up: the proposal I promised for Fri 27 Nov 16:00 needs a little longer. You will have it by Tue 1 Dec 12:00. Sorry for the change.',
+    expect(draftHeadsUp(promise, NEW_DUE, NOW, false, 'en-GB')).toBe(
+      'Hi Jenny, a quick heads-up: the proposal I promised for Friday 27 November at 16:00 needs a little longer. You will have it by Tuesday 1 December at 12:00. Sorry for the change.',
     )
   })
 
   it('quotes a title that does not read as "send the thing", and leaves out the time of an all-day date', () => {
     const [promise] = withPromise('Pricing for 40 seats').followUps
-    const message = draftHeadsUp(promise, NEW_DUE, NOW, true)
-    expect(message).toContain('“Pricing for 40 seats”, which I promised for Fri 27 Nov 16:00, needs a little longer')
-    expect(message).toContain('You will have it by Tue 1 Dec.')
+    const message = draftHeadsUp(promise, NEW_DUE, NOW, true, 'en-GB')
+    expect(message).toContain('“Pricing for 40 seats”, which I promised for Friday 27 November at 16:00, needs a little longer')
+    expect(message).toContain('You will have it by Tuesday 1 December.')
   })
 
   it('adds the year only when the new date is in another year', () => {
     const [promise] = withPromise().followUps
-    expect(draftHeadsUp(promise, at('2027-01-05T09:00:00+01:00'), NOW)).toContain('by Tue 5 Jan 2027 09:00')
+    expect(draftHeadsUp(promise, at('2027-01-05T09:00:00+01:00'), NOW, false, 'en-GB')).toContain('by Tuesday, 5 January 2027 at 09:00')
+  })
+
+  it.each([
+    ['en-US', 'the proposal I promised for Friday, November 27 at 4:00 PM', 'by Tuesday, December 1 at 12:00 PM'],
+    ['de-DE', 'the proposal I promised for Freitag, 27. November um 16:00', 'by Dienstag, 1. Dezember um 12:00'],
+  ])('writes the dates for the client in %s', (locale, promised, by) => {
+    const [promise] = withPromise().followUps
+    const message = draftHeadsUp(promise, NEW_DUE, NOW, false, locale)
+    expect(message).toContain(promised)
+    expect(message).toContain(by)
   })
 })
 

@@ -216,6 +216,8 @@ class FakeApp extends EventEmitter {
   whenReady = vi.fn(() => Promise.resolve())
   getPath = vi.fn((name: string) => this.paths[name] ?? `/tmp/${name}`)
   getAppPath = vi.fn(() => this.appPath)
+  locale = 'en-US'
+  getSystemLocale = vi.fn(() => this.locale)
   setBadgeCount = vi.fn(() => true)
   setAppUserModelId = vi.fn()
   setAsDefaultProtocolClient = vi.fn(() => true)
