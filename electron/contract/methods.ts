@@ -35,6 +35,8 @@ export const METHOD_NAMES = [
   'bulk',
   'dismissAway',
   'startSequence',
+  'undo',
+  'redo',
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

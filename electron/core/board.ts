@@ -1,4 +1,5 @@
 import { COLUMNS, columnOf, isAtRisk, today, type Column } from './columns'
+import { scorePromise, type Outcome } from './scorecard'
 import type { Data, FollowUp } from './schema'
 
 export interface Card extends FollowUp {
@@ -7,6 +8,8 @@ export interface Card extends FollowUp {
   atRisk: boolean
   /** For done cards: how long before (positive) or after (negative) each date it was delivered, in ms. */
   margin?: { promise: number; target: number }
+  /** For done promises: the scorecard's outcome, so the card and the scorecard never disagree. */
+  outcome?: Outcome
 }
 
 function marginOf(followUp: FollowUp): Card['margin'] {
@@ -40,7 +43,11 @@ export function buildBoard(
   for (const followUp of data.followUps) {
     const column = columnOf(followUp, day)
     const card: Card = { ...followUp, column, atRisk: isAtRisk(followUp, day) }
-    if (column === 'done') card.margin = marginOf(followUp)
+    if (column === 'done') {
+      card.margin = marginOf(followUp)
+      const scored = scorePromise(followUp, now)
+      if (scored) card.outcome = scored.outcome
+    }
     columns[column].push(card)
   }
   columns.promised.sort(byDue)

@@ -26,13 +26,14 @@ import { deliver } from '../core/followThrough'
 import { draftHeadsUp, recordMissedPromises, sendHeadsUp } from '../core/headsUp'
 import { dueReminders, nextReminderAt } from '../core/reminders'
 import { applyBulk, overdueWhileAway, stillAway, type AwaySummary } from '../core/away'
-import { startSequence } from '../core/sequences'
+import { openPromisesOf, startSequence } from '../core/sequences'
 import type { Data, FollowUp } from '../core/schema'
 import type { Store } from '../store/store'
 import { transferHandlers } from './transfer'
 import { WallClockAlarm, type Timers } from './alarm'
 import type { Notifier } from './notifier'
 import { notificationsFor } from './reminderDigest'
+import { UndoStack } from './undo'
 
 export interface ServiceOptions {
   store: Store
@@ -66,6 +67,8 @@ export class FollowThroughService {
   readonly #notices: string[]
   /** Follow-ups that went overdue while the app was closed, until "Got it". */
   #away: AwaySummary | null = null
+  /** Every change made from the board or the tray, for Undo and Redo. */
+  readonly #undo = new UndoStack()
 
   constructor(options: ServiceOptions) {
     this.#store = options.store
@@ -113,8 +116,10 @@ export class FollowThroughService {
     await this.#store.close()
   }
 
-  #commit(next: Data): void {
+  /** Saves a change; one the person made (`action`) goes on the undo stack. */
+  #commit(next: Data, action?: { name: string; subject?: string }): void {
     if (next === this.#store.data) return
+    if (action) this.#undo.record(action.name, this.#store.data, next, action.subject)
     this.#store.update(next)
     this.#publish()
     this.#rearm()
@@ -169,23 +174,30 @@ export class FollowThroughService {
   }
 
   #createHandlers(): Handlers {
-    const mutate = (change: (data: Data, now: Date) => Data, id: string) => {
+    const mutate = (name: string, change: (data: Data, now: Date) => Data, id: string) => {
       this.#guardWritable()
-      this.#commit(change(this.#store.data, this.#now()))
+      const next = change(this.#store.data, this.#now())
+      this.#commit(next, { name, subject: findFollowUp(next, id).title })
       return findFollowUp(this.#store.data, id)
     }
     const create = (draft: Parameters<typeof createFollowUp>[1]) => {
       this.#guardWritable()
       const { data, followUp } = createFollowUp(this.#store.data, draft, this.#now(), this.#newId())
-      this.#commit(data)
+      this.#commit(data, { name: 'Add', subject: followUp.title })
       return followUp
+    }
+    const undoOrRedo = (step: 'undo' | 'redo') => {
+      this.#guardWritable()
+      const outcome = this.#undo[step](this.#store.data, this.#now())
+      if (outcome) this.#commit(outcome.data)
+      return { action: outcome?.description ?? null, canUndo: this.#undo.canUndo, canRedo: this.#undo.canRedo }
     }
     return {
       getBoard: () => this.board(),
       getSettings: () => this.#store.data.settings,
       updateSettings: (patch) => {
         this.#guardWritable()
-        this.#commit(updateSettings(this.#store.data, patch))
+        this.#commit(updateSettings(this.#store.data, patch), { name: 'Change settings' })
         return this.#store.data.settings
       },
       dismissNotice: ({ notice }) => {
@@ -199,31 +211,33 @@ export class FollowThroughService {
       parseQuickAdd: ({ text }) => parseQuickAdd(text, this.#now()),
       quickAdd: ({ text }) => create(parseQuickAdd(text, this.#now()).draft),
       create: (draft) => create(draft),
-      update: ({ id, patch }) => mutate((data, now) => updateFollowUp(data, id, patch, now), id),
+      update: ({ id, patch }) => mutate('Edit', (data, now) => updateFollowUp(data, id, patch, now), id),
       // Delivering a promise plans its check-in (the method's "follow through"); the tray's Mark done comes here too.
-      complete: ({ id }) => mutate((data, now) => deliver(data, id, now, this.#newId), id),
-      draftHeadsUp: ({ id, dueAt, allDay }) => ({ message: draftHeadsUp(findFollowUp(this.#store.data, id), new Date(dueAt), this.#now(), allDay) }),
-      sendHeadsUp: ({ id, ...input }) => mutate((data, now) => sendHeadsUp(data, id, input, now), id),
-      addChecklistItem: ({ id, text }) => mutate((data) => addChecklistItem(data, id, text, this.#newId()), id),
-      setChecklistItem: ({ id, itemId, done }) => mutate((data) => setChecklistItem(data, id, itemId, done), id),
-      removeChecklistItem: ({ id, itemId }) => mutate((data) => removeChecklistItem(data, id, itemId), id),
-      reopen: ({ id }) => mutate((data, now) => reopenFollowUp(data, id, now), id),
-      snooze: ({ id, until }) => mutate((data, now) => snoozeFollowUp(data, id, new Date(until), now), id),
-      reschedule: ({ id, ...dates }) => mutate((data, now) => rescheduleFollowUp(data, id, dates, now), id),
-      planForToday: ({ id }) => mutate((data, now) => planForToday(data, id, now), id),
+      complete: ({ id }) => mutate('Mark done', (data, now) => deliver(data, id, now, this.#newId), id),
+      draftHeadsUp: ({ id, dueAt, allDay, promiseText }) => draftHeadsUp(findFollowUp(this.#store.data, id), new Date(dueAt), this.#now(), allDay, promiseText),
+      sendHeadsUp: ({ id, ...input }) => mutate('Heads-up', (data, now) => sendHeadsUp(data, id, input, now), id),
+      addChecklistItem: ({ id, text }) => mutate('Add a checklist item', (data) => addChecklistItem(data, id, text, this.#newId()), id),
+      setChecklistItem: ({ id, itemId, done }) => mutate(done ? 'Tick' : 'Untick', (data) => setChecklistItem(data, id, itemId, done), id),
+      removeChecklistItem: ({ id, itemId }) => mutate('Remove a checklist item', (data) => removeChecklistItem(data, id, itemId), id),
+      reopen: ({ id }) => mutate('Reopen', (data, now) => reopenFollowUp(data, id, now), id),
+      snooze: ({ id, until }) => mutate('Snooze', (data, now) => snoozeFollowUp(data, id, new Date(until), now), id),
+      reschedule: ({ id, ...dates }) => mutate('Move the promise', (data, now) => rescheduleFollowUp(data, id, dates, now), id),
+      planForToday: ({ id }) => mutate('Plan for today', (data, now) => planForToday(data, id, now), id),
+      undo: () => undoOrRedo('undo'),
+      redo: () => undoOrRedo('redo'),
       remove: ({ id }) => {
         this.#guardWritable()
         const { data, removed } = removeFollowUp(this.#store.data, id)
         this.#recentlyRemoved.push(removed)
         this.#recentlyRemoved.splice(0, Math.max(0, this.#recentlyRemoved.length - UNDO_DEPTH))
-        this.#commit(data)
+        this.#commit(data, { name: 'Delete', subject: removed.title })
         return { id }
       },
       checkCadence: ({ client, at }) => checkCadence(this.#store.data, client, new Date(at)),
       logContact: (input) => {
         this.#guardWritable()
         const { data, contact } = logContact(this.#store.data, input, this.#now(), this.#newId())
-        this.#commit(data)
+        this.#commit(data, { name: 'Log contact', subject: contact.client })
         return contact
       },
       getScorecard: ({ weeks }) => scorecard(this.#store.data, this.#now(), { weeks }),
@@ -235,7 +249,8 @@ export class FollowThroughService {
         this.#guardWritable()
         const action = input.action === 'complete' ? { action: input.action } : { action: input.action, dueAt: input.dueAt!, allDay: input.allDay ?? false, toldClient: input.toldClient ?? false }
         const { data, results } = applyBulk(this.#store.data, ids, action, this.#now(), this.#newId)
-        this.#commit(data)
+        const done = results.filter((r) => r.ok).length
+        this.#commit(data, { name: `${input.action === 'complete' ? 'Mark done' : 'Reschedule'} ${done} follow-up${done === 1 ? '' : 's'}` })
         return { results }
       },
       dismissAway: () => {
@@ -246,13 +261,14 @@ export class FollowThroughService {
       },
       startSequence: ({ id, sequence, dryRun }) => {
         if (!dryRun) this.#guardWritable()
-        const { data, created } = startSequence(this.#store.data, id, sequence, this.#now(), this.#newId)
-        if (!dryRun) this.#commit(data)
-        return { created }
+        const { data, created, completed } = startSequence(this.#store.data, id, sequence, this.#now(), this.#newId)
+        const source = findFollowUp(this.#store.data, id)
+        if (!dryRun) this.#commit(data, { name: sequence === 'won' ? 'Deal won' : 'Delivered', subject: source.title })
+        return { created, completed, openPromises: dryRun ? openPromisesOf(this.#store.data, source.client.name) : [] }
       },
       ...transferHandlers({
         data: () => this.#store.data,
-        commit: (next) => this.#commit(next),
+        commit: (next) => this.#commit(next, { name: 'Import' }),
         now: () => this.#now(),
         newId: () => this.#newId(),
         guardWritable: () => this.#guardWritable(),
