@@ -30,6 +30,7 @@ type Dialog = { kind: 'new' } | { kind: 'transfer' } | { kind: 'settings' } | { 
 interface Toast {
   message: string
   undo?(): void
+  redo?(): void
 }
 
 export function App() {
@@ -59,24 +60,49 @@ export function App() {
     return undefined
   }
 
+  // Every change can be taken back: the toast's Undo and Ctrl/Cmd+Z ask the service's one undo stack.
+  const undoLast = async (step: 'undo' | 'redo') => {
+    const result = await run(step === 'undo' ? api.undo({}) : api.redo({}))
+    if (!result) return
+    if (!result.action) return showToast({ message: step === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.' })
+    showToast({ message: `${step === 'undo' ? 'Undone' : 'Redone'}: ${result.action}.`, ...(step === 'undo' ? { redo: () => void undoLast('redo') } : { undo: () => void undoLast('undo') }) })
+  }
+  const undoable = (message: string) => showToast({ message, undo: () => void undoLast('undo') })
+  const withUndo = async (pending: Promise<Result<unknown>>, message: string) => {
+    if (await run(pending)) showToast({ message, undo: () => void undoLast('undo') })
+  }
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'z') return
+      const target = event.target as HTMLElement | null
+      // Text fields keep their own undo.
+      if (target?.closest('input, textarea, select, [contenteditable="true"]') || document.querySelector('[role="dialog"]')) return
+      event.preventDefault()
+      void undoLast(event.shiftKey ? 'redo' : 'undo')
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [])
+
   const actions: CardActions = useMemo(
     () => ({
       complete: async (card) => {
         // A delivered promise gets a check-in: say when.
         if (await run(api.complete({ id: card.id }))) {
           const planned = await checkInPlanned(card.id)
-          if (planned) showToast({ message: planned })
+          showToast({ message: planned ?? `Done: “${card.title}”.`, undo: () => void undoLast('undo') })
         }
       },
+      reopen: (card) => void withUndo(api.reopen({ id: card.id }), `Reopened “${card.title}”.`),
       headsUp: (card) => setDialog({ kind: 'headsUp', card }),
       afterSale: (card, sequence) => setDialog({ kind: 'sequence', card, sequence }),
-      snooze: (card, until) => void run(api.snooze({ id: card.id, until: until.toISOString() })),
+      snooze: (card, until) => void withUndo(api.snooze({ id: card.id, until: until.toISOString() }), `Snoozed “${card.title}”.`),
       edit: (card) => setDialog({ kind: 'edit', card }),
       details: (card) => setDialog({ kind: 'details', card }),
       logContact: (card) => setDialog({ kind: 'logContact', card }),
       remove: async (card) => {
         if (await run(api.remove({ id: card.id }))) {
-          showToast({ message: `Deleted “${card.title}”.`, undo: () => void run(api.undoRemove({ id: card.id })) })
+          showToast({ message: `Deleted “${card.title}”.`, undo: () => void undoLast('undo') })
         }
       },
     }),
@@ -88,9 +114,9 @@ export function App() {
       case 'complete':
         return actions.complete(card)
       case 'reopen':
-        return void run(api.reopen({ id: card.id }))
+        return actions.reopen?.(card)
       case 'planToday':
-        return void run(api.planForToday({ id: card.id }))
+        return void withUndo(api.planForToday({ id: card.id }), `Planned “${card.title}” for today.`)
       case 'reschedule':
         return setDialog({ kind: 'reschedule', card })
       case 'none':
@@ -153,7 +179,7 @@ export function App() {
           board={board}
           now={now}
           onHeadsUp={(card) => setDialog({ kind: 'headsUp', card })}
-          onMessage={(message) => showToast({ message })}
+          onMessage={undoable}
           onError={setError}
         />
       )}
@@ -198,6 +224,16 @@ export function App() {
                 Undo
               </button>
             )}
+            {toast.redo && (
+              <button
+                onClick={() => {
+                  toast.redo?.()
+                  setToast(null)
+                }}
+              >
+                Redo
+              </button>
+            )}
           </p>
         )}
       </div>
@@ -206,10 +242,10 @@ export function App() {
       {dialog?.kind === 'transfer' && <TransferDialog readOnly={board?.readOnly} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}
       {dialog?.kind === 'settings' && <SettingsDialog onClose={() => setDialog(null)} onSaved={(message) => showToast({ message })} />}
       {dialog?.kind === 'new' && <FollowUpDialog onClose={() => setDialog(null)} onSaved={(message) => showToast({ message })} />}
-      {dialog?.kind === 'edit' && <FollowUpDialog card={liveCard(dialog.card)} onClose={() => setDialog(null)} onSaved={(message) => showToast({ message })} />}
-      {dialog?.kind === 'reschedule' && <RescheduleDialog card={dialog.card} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}
-      {dialog?.kind === 'headsUp' && <HeadsUpDialog card={liveCard(dialog.card)} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}
-      {dialog?.kind === 'sequence' && <SequenceDialog card={dialog.card} sequence={dialog.sequence} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}
+      {dialog?.kind === 'edit' && <FollowUpDialog card={liveCard(dialog.card)} onClose={() => setDialog(null)} onSaved={undoable} />}
+      {dialog?.kind === 'reschedule' && <RescheduleDialog card={dialog.card} onClose={() => setDialog(null)} onDone={undoable} />}
+      {dialog?.kind === 'headsUp' && <HeadsUpDialog card={liveCard(dialog.card)} onClose={() => setDialog(null)} onDone={undoable} />}
+      {dialog?.kind === 'sequence' && <SequenceDialog card={dialog.card} sequence={dialog.sequence} onClose={() => setDialog(null)} onDone={undoable} />}
       {dialog?.kind === 'details' && <CardDetail card={liveCard(dialog.card)} now={now} onClose={() => setDialog(null)} />}
     </div>
   )

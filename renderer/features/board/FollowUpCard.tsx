@@ -7,6 +7,8 @@ import { CardChecklist } from '../method/CardChecklist'
 
 export interface CardActions {
   complete(card: Card): void
+  /** Done cards: back to open (the untouched check-in its completion planned goes too). */
+  reopen?(card: Card): void
   snooze(card: Card, until: Date): void
   edit(card: Card): void
   remove(card: Card): void
@@ -16,6 +18,17 @@ export interface CardActions {
   /** After the sale, on promise cards: plan a thank-you (won) or a confirmation call and a second thank-you (delivered). */
   afterSale?(card: Card, sequence: 'won' | 'delivered'): void
   logContact(card: Card): void
+}
+
+/** The scorecard's word for a done promise (one rule for both), then how it stood against the promise. */
+const OUTCOME_WORDS: Record<NonNullable<Card['outcome']>, string> = { early: 'Done early', onTime: 'Done on time', renegotiated: 'Done, renegotiated', missed: 'Done late' }
+
+function describeDone(card: Card): string {
+  const margin = card.margin ? describeMargin(card.margin.promise) : undefined
+  if (!card.outcome) return margin ? `Done, ${margin}` : 'Done'
+  if (!margin || card.outcome === 'renegotiated') return OUTCOME_WORDS[card.outcome]
+  const against = margin === 'on time' ? 'right at the promise' : margin.replace(/ early$/, ' before the promise').replace(/ late$/, ' after the promise')
+  return `${OUTCOME_WORDS[card.outcome]} · ${against}`
 }
 
 function CardBody({ card, now }: { card: Card; now: Date }) {
@@ -30,7 +43,7 @@ function CardBody({ card, now }: { card: Card; now: Date }) {
         {card.client.company ? ` · ${card.client.company}` : ''}
       </p>
       {card.column === 'done' ? (
-        <p className="card__due">Done{card.margin ? `, ${describeMargin(card.margin.promise)}` : ''}</p>
+        <p className="card__due">{describeDone(card)}</p>
       ) : (
         <p className="card__due">Promised {describeDeadline(card, now)}</p>
       )}
@@ -38,6 +51,7 @@ function CardBody({ card, now }: { card: Card; now: Date }) {
       {card.column !== 'done' && card.column !== 'overdue' && buffer && <p className="card__buffer">{buffer}</p>}
       {card.atRisk && <p className="card__risk">Past your own target: deliver now or send a heads-up</p>}
       {card.snoozedUntil && Date.parse(card.snoozedUntil) > now.getTime() && <p className="card__buffer">Snoozed</p>}
+      {card.needsTime && card.column !== 'done' && <p className="card__risk">No time in the next two weeks fits the client’s cadence: Edit to pick one</p>}
       {card.value && <p className="card__value">{formatMoney(card.value)}</p>}
       {card.recurrence && card.column !== 'done' && <p className="card__buffer">↻ {RECURRENCE_NAMES[card.recurrence]}</p>}
     </>
@@ -88,6 +102,7 @@ export const FollowUpCard = memo(function FollowUpCard({ card, now, actions }: {
       <CardChecklist card={card} />
       <div className="card__actions">
         {!done && <button onClick={() => actions.complete(card)}>Mark done</button>}
+        {done && actions.reopen && <button onClick={() => actions.reopen?.(card)}>Reopen</button>}
         {!done && <SnoozeMenu title={card.title} onSnooze={(until) => actions.snooze(card, until)} />}
         {!done && (card.atRisk || card.column === 'overdue') && actions.headsUp && <button onClick={() => actions.headsUp?.(card)}>Send heads-up</button>}
         <button onClick={() => actions.edit(card)}>Edit</button>
