@@ -9,6 +9,9 @@ export function doneMessage(board: BoardSnapshot, id: string, now = new Date()):
     .find((card) => card.followsUp === id && card.completedAt === undefined)
   if (!checkIn) return null
   const due = new Date(checkIn.dueAt)
+  const when = format(due, isSameDay(due, now) ? "'today' HH:mm" : 'EEE d MMM HH:mm')
+  // No slot in two weeks fits working hours and the cadence: the person picks the time.
+  if (checkIn.needsTime) return `Done. No time in the next two weeks fits ${checkIn.client.name}’s cadence: the check-in waits at ${when}. Edit it to pick a time.`
   return `Done. Check-in planned for ${format(due, isSameDay(due, now) ? "'today' HH:mm" : 'EEE HH:mm')}.`
 }
 
