@@ -237,11 +237,11 @@ export function App() {
           </p>
         )}
       </div>
-      {dialog?.kind === 'logContact' && <LogContactDialog card={dialog.card} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}
+      {dialog?.kind === 'logContact' && <LogContactDialog card={dialog.card} onClose={() => setDialog(null)} onDone={undoable} />}
       {dialog?.kind === 'scorecard' && <LazyScorecardDialog refreshKey={board?.generatedAt} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'transfer' && <TransferDialog readOnly={board?.readOnly} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}
-      {dialog?.kind === 'settings' && <SettingsDialog onClose={() => setDialog(null)} onSaved={(message) => showToast({ message })} />}
-      {dialog?.kind === 'new' && <FollowUpDialog onClose={() => setDialog(null)} onSaved={(message) => showToast({ message })} />}
+      {dialog?.kind === 'transfer' && <TransferDialog readOnly={board?.readOnly} onClose={() => setDialog(null)} onDone={undoable} />}
+      {dialog?.kind === 'settings' && <SettingsDialog onClose={() => setDialog(null)} onSaved={undoable} />}
+      {dialog?.kind === 'new' && <FollowUpDialog onClose={() => setDialog(null)} onSaved={undoable} />}
       {dialog?.kind === 'edit' && <FollowUpDialog card={liveCard(dialog.card)} onClose={() => setDialog(null)} onSaved={undoable} />}
       {dialog?.kind === 'reschedule' && <RescheduleDialog card={dialog.card} onClose={() => setDialog(null)} onDone={undoable} />}
       {dialog?.kind === 'headsUp' && <HeadsUpDialog card={liveCard(dialog.card)} onClose={() => setDialog(null)} onDone={undoable} />}

@@ -96,10 +96,10 @@ export function updateFollowUp(data: Data, id: string, patch: FollowUpPatch, now
     fields.push(key)
   }
   // null clears an optional field; undefined leaves it as it is.
-  const optional = { value, recurrence, promiseText } as const
+  const optional = { value, recurrence, promiseText: promiseText === '' ? null : promiseText } as const
   for (const [key, given] of Object.entries(optional) as [keyof typeof optional, unknown][]) {
     if (given === undefined || sameJson(given, current[key])) continue
-    if (given === null || given === '') delete next[key]
+    if (given === null) delete next[key]
     else (next as Record<string, unknown>)[key] = given
     fields.push(key)
   }
