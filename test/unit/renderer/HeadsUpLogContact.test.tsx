@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { LogContactDialog } from '../../../renderer/features/cadence/LogContactDialog'
 import { HeadsUpDialog } from '../../../renderer/features/method/HeadsUpDialog'
+import { describeEvent } from '../../../renderer/features/board/format'
 import { api as realApi } from '../../../renderer/lib/api'
 import { makeCard, mockApi, ok } from './support'
 
@@ -45,6 +46,14 @@ describe('the heads-up dialog', () => {
     await user.click(screen.getByRole('button', { name: 'Copy message' }))
     expect(await navigator.clipboard.readText()).toBe('Hi Jenny')
     expect((await screen.findByRole('status')).textContent).toBe('Message copied to the clipboard.')
+  })
+})
+
+describe('the history of a heads-up', () => {
+  it('says whether the client was told in time or after the deadline', () => {
+    const now = new Date('2025-03-10T10:00:00Z')
+    expect(describeEvent({ type: 'headsUp', at: now.toISOString(), message: 'Hi' }, now)).toMatch(/Heads-up sent to the client: told in time$/)
+    expect(describeEvent({ type: 'headsUp', at: now.toISOString(), message: 'Hi', afterDeadline: true }, now)).toMatch(/told after the deadline$/)
   })
 })
 
