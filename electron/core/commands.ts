@@ -142,11 +142,9 @@ export function completeFollowUp(data: Data, id: string, now: Date): Data {
   return replace(data, next)
 }
 
-/** A check-in nobody has worked on yet: only created, nothing ticked, not snoozed or done. */
-function isUntouchedCheckIn(followUp: FollowUp, promiseId: string): boolean {
+/** A follow-up nobody has worked on since it was planned: only created, nothing ticked, not snoozed or done. */
+function isUntouched(followUp: FollowUp): boolean {
   return (
-    followUp.followsUp === promiseId &&
-    followUp.kind === 'check-in' &&
     followUp.completedAt === undefined &&
     followUp.snoozedUntil === undefined &&
     followUp.history.length === 1 &&
@@ -154,14 +152,20 @@ function isUntouchedCheckIn(followUp: FollowUp, promiseId: string): boolean {
   )
 }
 
-/** Takes a done follow-up back to open; the check-in its completion planned goes too, if nobody has touched it. */
+/**
+ * Takes a done follow-up back to open. What its completion planned goes too, if
+ * nobody has touched it: the check-in that follows it, and the next one of its series.
+ */
 export function reopenFollowUp(data: Data, id: string, now: Date): Data {
   const current = findFollowUp(data, id)
   if (!current.completedAt) return data
+  const lastCompleted = current.history.findLastIndex((event) => event.type === 'completed')
+  const nextInSeries = current.history.slice(lastCompleted).find((event) => event.type === 'recurred')?.nextId
   const next = withEvent(current, { type: 'reopened', at: now.toISOString() }, {})
   delete next.completedAt
   const reopened = replace(data, next)
-  return { ...reopened, followUps: reopened.followUps.filter((f) => !isUntouchedCheckIn(f, id)) }
+  const plannedByCompletion = (f: FollowUp) => (f.followsUp === id && f.kind === 'check-in') || f.id === nextInSeries
+  return { ...reopened, followUps: reopened.followUps.filter((f) => !(plannedByCompletion(f) && isUntouched(f))) }
 }
 
 export function snoozeFollowUp(data: Data, id: string, until: Date, now: Date): Data {

@@ -166,6 +166,14 @@ describe('reopen', () => {
     expect(reopenFollowUp(done, 'f1', LATER).followUps.map((f) => f.id)).toEqual(['f1'])
   })
 
+  it('removes the next one of a series the completion planned, while untouched', () => {
+    const weekly = createFollowUp(emptyData(), { title: 'Weekly report', client: { name: 'Acme Corp' }, dueAt: '2026-11-27T15:00:00.000Z', recurrence: 'weekly' }, NOW, 'f1').data
+    let n = 0
+    const done = deliver(weekly, 'f1', LATER, () => `n${++n}`)
+    expect(done.followUps.filter((f) => f.title === 'Weekly report')).toHaveLength(2)
+    expect(reopenFollowUp(done, 'f1', LATER).followUps.filter((f) => f.title === 'Weekly report').map((f) => f.id)).toEqual(['f1'])
+  })
+
   it('keeps a check-in someone has started on', () => {
     const done = deliver(withOne(), 'f1', LATER, () => 'c1')
     const started = setChecklistItem(done, 'c1', done.followUps[1].checklist[0].id, true)
