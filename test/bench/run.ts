@@ -1,12 +1,14 @@
 import { benchBoard } from './board'
 import { benchNotifications } from './notifications'
 import { benchStore } from './store'
+import { benchUndo } from './undo'
 
 /** Each benchmark prints its own table; all report medians and ratios, never one absolute time. */
 const benches: [string, () => Promise<string[]>][] = [
   ['store', benchStore],
   ['board', benchBoard],
   ['notifications', benchNotifications],
+  ['undo', benchUndo],
 ]
 
 const only = process.argv.slice(2)
