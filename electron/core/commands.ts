@@ -242,5 +242,9 @@ export function markNotified(data: Data, id: string, kinds: ReminderKind[], now:
 
 /** Changes settings; the result is validated whole, so no combination of edits leaves them invalid. */
 export function updateSettings(data: Data, patch: Partial<Settings>): Data {
-  return { ...data, settings: Settings.parse({ ...data.settings, ...patch }) }
+  const settings = Settings.parse({ ...data.settings, ...patch })
+  if (settings.workingHours.end <= settings.workingHours.start) {
+    throw new DomainError('invalid_input', 'Working hours must end after they start.', { 'workingHours.end': 'Pick a time after the start.' })
+  }
+  return { ...data, settings }
 }
