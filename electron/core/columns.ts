@@ -38,7 +38,8 @@ export function columnOf(followUp: FollowUp, now: Date | Today): Column {
   const { dueAt, targetAt, snoozedUntil } = timesOf(followUp)
   if (day.now > dueAt) return 'overdue'
   if (snoozedUntil !== undefined && snoozedUntil > day.now) return 'promised'
-  if ((dueAt >= day.start && dueAt < day.end) || day.now >= targetAt) return 'due'
+  // Promised for today, or my own target is today or has passed (a promise planned for today).
+  if (dueAt < day.end || targetAt < day.end) return 'due'
   return 'promised'
 }
 
