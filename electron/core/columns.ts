@@ -52,7 +52,8 @@ function startOfLocalDay(ms: number): number {
 
 /**
  * The next instant after `now` at which time alone may change this follow-up's
- * column or at-risk flag: its target, the midnight that makes its promise "today",
+ * column or at-risk flag: its target, the midnights that make its promise or its own
+ * target "today" (columnOf puts either in Due),
  * the end of a snooze, the moment the promise passes. Null when none will.
  */
 export function nextColumnChangeAt(followUp: FollowUp, now: number): number | null {
@@ -65,7 +66,8 @@ export function nextColumnChangeAt(followUp: FollowUp, now: number): number | nu
   consider(targetAt)
   consider(dueAt + 1)
   if (snoozedUntil !== undefined) consider(snoozedUntil)
-  if (dueAt > now) consider(startOfLocalDay(dueAt))
+  consider(startOfLocalDay(dueAt))
+  consider(startOfLocalDay(targetAt))
   return next === Infinity ? null : next
 }
 
