@@ -222,6 +222,11 @@ export const FollowUpCard = memo(function FollowUpCard({ card, now, actions, den
               Mark done
             </button>
           )}
+          {primary === 'reopen' && (
+            <button className="card__primary" onClick={() => actions.reopen?.(card)}>
+              Reopen
+            </button>
+          )}
           {primary === 'headsUp' && (
             <button className="card__primary" onClick={() => actions.headsUp?.(card)}>
               Send heads-up
@@ -230,6 +235,7 @@ export const FollowUpCard = memo(function FollowUpCard({ card, now, actions, den
         </div>
       </div>
       {card.atRisk && <p className={density === 'compact' ? 'visually-hidden' : 'card__risk'}>{RISK_TEXT}</p>}
+      {card.needsTime && !done && <p className="card__risk">No time in the next two weeks fits the client’s cadence: Edit to pick one</p>}
       {density === 'comfortable' && <Details card={card} now={now} />}
       <CardChecklist card={card} />
       {more && (
