@@ -38,6 +38,7 @@ type Dialog = { kind: 'new' } | { kind: 'shortcuts' } | { kind: 'transfer' } | {
 interface Toast {
   message: string
   undo?(): void
+  redo?(): void
 }
 
 /** How long Mark done waits for the planned check-in to reach the view before it says nothing of it. */
@@ -86,24 +87,49 @@ export function App() {
     return undefined
   }
 
+  // Every change can be taken back: the toast's Undo and Ctrl/Cmd+Z ask the service's one undo stack.
+  const undoLast = async (step: 'undo' | 'redo') => {
+    const result = await run(step === 'undo' ? api.undo({}) : api.redo({}))
+    if (!result) return
+    if (!result.action) return showToast({ message: step === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.' })
+    showToast({ message: `${step === 'undo' ? 'Undone' : 'Redone'}: ${result.action}.`, ...(step === 'undo' ? { redo: () => void undoLast('redo') } : { undo: () => void undoLast('undo') }) })
+  }
+  const undoable = (message: string) => showToast({ message, undo: () => void undoLast('undo') })
+  const withUndo = async (pending: Promise<Result<unknown>>, message: string) => {
+    if (await run(pending)) showToast({ message, undo: () => void undoLast('undo') })
+  }
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'z') return
+      const target = event.target as HTMLElement | null
+      // Text fields keep their own undo.
+      if (target?.closest('input, textarea, select, [contenteditable="true"]') || document.querySelector('[role="dialog"]')) return
+      event.preventDefault()
+      void undoLast(event.shiftKey ? 'redo' : 'undo')
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [])
+
   const actions: CardActions = useMemo(
     () => ({
       complete: async (card) => {
         // A delivered promise gets a check-in: say when, once the view shows it.
         if (await run(api.complete({ id: card.id }))) {
           const checkIn = await waitForCard(store, (other) => other.followsUp === card.id && other.completedAt === undefined, CHECK_IN_WAIT_MS)
-          if (checkIn) showToast({ message: checkInMessage(checkIn) })
+          showToast({ message: checkIn ? checkInMessage(checkIn) : `Done: “${card.title}”.`, undo: () => void undoLast('undo') })
         }
       },
+      reopen: (card) => void withUndo(api.reopen({ id: card.id }), `Reopened “${card.title}”.`),
       headsUp: async (card) => setDialog({ kind: 'headsUp', card: await wholeCard(card) }),
       afterSale: async (card, sequence) => setDialog({ kind: 'sequence', card: await wholeCard(card), sequence }),
-      snooze: (card, until) => void run(api.snooze({ id: card.id, until: until.toISOString() })),
+      snooze: (card, until) => void withUndo(api.snooze({ id: card.id, until: until.toISOString() }), `Snoozed “${card.title}”.`),
       edit: async (card) => setDialog({ kind: 'edit', card: await wholeCard(card) }),
       details: async (card) => setDialog({ kind: 'details', card: await wholeCard(card) }),
       logContact: async (card) => setDialog({ kind: 'logContact', card: await wholeCard(card) }),
       remove: async (card) => {
         if (await run(api.remove({ id: card.id }))) {
-          showToast({ message: `Deleted “${card.title}”.`, undo: () => void run(api.undoRemove({ id: card.id })) })
+          showToast({ message: `Deleted “${card.title}”.`, undo: () => void undoLast('undo') })
         }
       },
     }),
@@ -115,9 +141,9 @@ export function App() {
       case 'complete':
         return actions.complete(card)
       case 'reopen':
-        return void run(api.reopen({ id: card.id }))
+        return actions.reopen?.(card)
       case 'planToday':
-        return void run(api.planForToday({ id: card.id }))
+        return void withUndo(api.planForToday({ id: card.id }), `Planned “${card.title}” for today.`)
       case 'reschedule':
         return void wholeCard(card).then((whole) => setDialog({ kind: 'reschedule', card: whole }))
       case 'none':
@@ -207,7 +233,7 @@ export function App() {
           status={board}
           now={now}
           onHeadsUp={(card) => setDialog({ kind: 'headsUp', card })}
-          onMessage={(message) => showToast({ message })}
+          onMessage={undoable}
           onError={setError}
         />
       )}
@@ -248,35 +274,41 @@ export function App() {
                 Undo
               </button>
             )}
+            {toast.redo && (
+              <button
+                onClick={() => {
+                  toast.redo?.()
+                  setToast(null)
+                }}
+              >
+                Redo
+              </button>
+            )}
           </p>
         )}
       </div>
-      {dialog?.kind === 'logContact' && <LogContactDialog card={dialog.card} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}
+      {dialog?.kind === 'logContact' && <LogContactDialog card={dialog.card} onClose={() => setDialog(null)} onDone={undoable} />}
       {dialog?.kind === 'scorecard' && <LazyScorecardDialog refreshKey={board?.generatedAt} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'transfer' && (
-        <TransferDialog
+      {dialog?.kind === 'transfer' && <TransferDialog
           readOnly={board?.readOnly}
           onClose={() => setDialog(null)}
           onDone={(message) => {
-            showToast({ message })
+            undoable(message)
             void refreshLocale()
           }}
-        />
-      )}
-      {dialog?.kind === 'settings' && (
-        <SettingsDialog
+        />}
+      {dialog?.kind === 'settings' && <SettingsDialog
           onClose={() => setDialog(null)}
           onSaved={(message) => {
-            showToast({ message })
+            undoable(message)
             void refreshLocale()
           }}
-        />
-      )}
-      {dialog?.kind === 'new' && <FollowUpDialog onClose={() => setDialog(null)} onSaved={(message) => showToast({ message })} />}
-      {dialog?.kind === 'edit' && <FollowUpDialog card={liveCard(dialog.card)} onClose={() => setDialog(null)} onSaved={(message) => showToast({ message })} />}
-      {dialog?.kind === 'reschedule' && <RescheduleDialog card={dialog.card} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}
-      {dialog?.kind === 'headsUp' && <HeadsUpDialog card={liveCard(dialog.card)} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}
-      {dialog?.kind === 'sequence' && <SequenceDialog card={dialog.card} sequence={dialog.sequence} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}
+        />}
+      {dialog?.kind === 'new' && <FollowUpDialog onClose={() => setDialog(null)} onSaved={undoable} />}
+      {dialog?.kind === 'edit' && <FollowUpDialog card={liveCard(dialog.card)} onClose={() => setDialog(null)} onSaved={undoable} />}
+      {dialog?.kind === 'reschedule' && <RescheduleDialog card={dialog.card} onClose={() => setDialog(null)} onDone={undoable} />}
+      {dialog?.kind === 'headsUp' && <HeadsUpDialog card={liveCard(dialog.card)} onClose={() => setDialog(null)} onDone={undoable} />}
+      {dialog?.kind === 'sequence' && <SequenceDialog card={dialog.card} sequence={dialog.sequence} onClose={() => setDialog(null)} onDone={undoable} />}
       {dialog?.kind === 'details' && <CardDetail card={liveCard(dialog.card)} now={now} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'shortcuts' && <ShortcutSheet onClose={() => setDialog(null)} />}
     </div>

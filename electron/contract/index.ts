@@ -6,6 +6,7 @@ import type { DateTextResult, QuickAddResult } from '../core/quickAdd'
 import type { Scorecard } from '../core/scorecard'
 import type { CadenceCheck } from '../core/cadence'
 import type { BulkResult } from '../core/away'
+import type { HeadsUpDraft } from '../core/headsUp'
 import type { Client, Contact, FollowUp } from '../core/schema'
 import { Channel, Instant, Settings } from '../core/schema'
 import type { MethodName, ShellCommand } from './methods'
@@ -35,6 +36,16 @@ export type { CadenceCheck } from '../core/cadence'
 export type { CsvCheck, CsvImportResult, ImportResult } from './transfer'
 export type { CsvField, CsvMapping, CsvPreview, CsvRowError, CsvSkippedRow } from '../core/csvImport'
 export type { BulkResult } from '../core/away'
+export type { HeadsUpDraft } from '../core/headsUp'
+export type { Outcome } from '../core/scorecard'
+
+/** What an undo or redo did, for the toast: the action's name, or null when there was nothing to take back. */
+export interface UndoResult {
+  action: string | null
+  /** How many more steps can be undone and redone. */
+  canUndo: number
+  canRedo: number
+}
 export type { Channel, Client, FollowUp, HistoryEvent, Recurrence, Settings } from '../core/schema'
 
 /** A phantom marker carrying a method's result type. */
@@ -89,11 +100,22 @@ export const contract = {
   create: { input: FollowUpDraft.strict(), output: returns<FollowUp>() },
   update: { input: z.object({ id: Id.shape.id, patch: FollowUpPatch.strict() }).strict(), output: returns<FollowUp>() },
   complete: { input: Id, output: returns<FollowUp>() },
-  /** A polite message telling the client the promise moves to `dueAt`, for the person to edit. */
-  draftHeadsUp: { input: Id.extend({ dueAt: Instant, allDay: z.boolean().optional() }).strict(), output: returns<{ message: string }>() },
-  /** The client was told the promise moves: reschedules with notice and keeps the message in the history. */
+  /**
+   * A polite message telling the client the promise moves to `dueAt`, for the person to edit, naming
+   * what was promised (`promiseText`, else the card's words); `afterDeadline` when it comes late.
+   */
+  draftHeadsUp: {
+    input: Id.extend({ dueAt: Instant, allDay: z.boolean().optional(), promiseText: z.string().trim().max(500).optional() }).strict(),
+    output: returns<HeadsUpDraft>(),
+  },
+  /** The client was told the promise moves: reschedules with notice, keeps the message in the history, remembers `promiseText`. */
   sendHeadsUp: {
-    input: Id.extend({ dueAt: Instant, allDay: z.boolean(), message: z.string().trim().min(1, 'Write the message you send the client.').max(5_000) }).strict(),
+    input: Id.extend({
+      dueAt: Instant,
+      allDay: z.boolean(),
+      message: z.string().trim().min(1, 'Write the message you send the client.').max(5_000),
+      promiseText: z.string().trim().max(500).optional(),
+    }).strict(),
     output: returns<FollowUp>(),
   },
   addChecklistItem: { input: Id.extend({ text: z.string().trim().min(1, 'Enter the item.').max(500) }).strict(), output: returns<FollowUp>() },
@@ -131,10 +153,14 @@ export const contract = {
   },
   /** "Got it": hides the "While you were away" panel. */
   dismissAway: { input: z.object({}).strict(), output: returns<{ dismissed: boolean }>() },
-  /** After the sale: plans a thank-you (won) or a confirmation call and a second thank-you (delivered); `dryRun` only shows them. */
+  /**
+   * After the sale: plans a thank-you (won) or a confirmation call and a second thank-you (delivered);
+   * "Delivered" first completes the promise if it is open (`completed`); `dryRun` only shows them, with
+   * the client's open promises a "Deal won" can apply to (`openPromises`).
+   */
   startSequence: {
     input: Id.extend({ sequence: z.enum(['won', 'delivered']), dryRun: z.boolean().optional() }).strict(),
-    output: returns<{ created: FollowUp[] }>(),
+    output: returns<{ created: FollowUp[]; completed: boolean; openPromises: FollowUp[] }>(),
   },
   /** The whole follow-up, history included (views carry light cards). */
   getFollowUp: { input: Id, output: returns<FollowUp>() },
@@ -145,6 +171,10 @@ export const contract = {
   /** A listener that missed a version asks for a fresh snapshot; it follows on the view. */
   resyncView: { input: z.object({ viewId: ViewId }).strict(), output: returns<{ version: number }>() },
   closeView: { input: z.object({ viewId: ViewId }).strict(), output: returns<{ closed: boolean }>() },
+  /** Takes back the last change made from the board or the tray (up to 30 and more); says what it undid, or null when there is nothing. */
+  undo: { input: z.object({}).strict(), output: returns<UndoResult>() },
+  /** Makes the last undone change again. */
+  redo: { input: z.object({}).strict(), output: returns<UndoResult>() },
   ...transferContract,
 } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>
 

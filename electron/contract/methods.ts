@@ -43,6 +43,8 @@ export const METHOD_NAMES = [
   'updateView',
   'resyncView',
   'closeView',
+  'undo',
+  'redo',
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

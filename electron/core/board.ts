@@ -1,4 +1,5 @@
 import { COLUMNS, columnOf, isAtRisk, today, type Column, type Today } from './columns'
+import { scorePromise, type Outcome } from './scorecard'
 import type { Data, FollowUp } from './schema'
 
 export interface Card extends FollowUp {
@@ -7,6 +8,8 @@ export interface Card extends FollowUp {
   atRisk: boolean
   /** For done cards: how long before (positive) or after (negative) each date it was delivered, in ms. */
   margin?: { promise: number; target: number }
+  /** For done promises: the scorecard's outcome, so the card and the scorecard never disagree. */
+  outcome?: Outcome
 }
 
 function marginOf(followUp: FollowUp): Card['margin'] {
@@ -19,7 +22,12 @@ function marginOf(followUp: FollowUp): Card['margin'] {
 export function cardOf(followUp: FollowUp, day: Today): Card {
   const column = columnOf(followUp, day)
   const card: Card = { ...followUp, column, atRisk: isAtRisk(followUp, day) }
-  if (column === 'done') card.margin = marginOf(followUp)
+  if (column === 'done') {
+    card.margin = marginOf(followUp)
+    // A done promise is settled by its completion, so the scorecard's rule gives the same outcome at any `now`.
+    const scored = scorePromise(followUp, new Date(day.now))
+    if (scored) card.outcome = scored.outcome
+  }
   return card
 }
 

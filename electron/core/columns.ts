@@ -38,7 +38,8 @@ export function columnOf(followUp: FollowUp, now: Date | Today): Column {
   const { dueAt, targetAt, snoozedUntil } = timesOf(followUp)
   if (day.now > dueAt) return 'overdue'
   if (snoozedUntil !== undefined && snoozedUntil > day.now) return 'promised'
-  if ((dueAt >= day.start && dueAt < day.end) || day.now >= targetAt) return 'due'
+  // Promised for today, or my own target is today or has passed (a promise planned for today).
+  if (dueAt < day.end || targetAt < day.end) return 'due'
   return 'promised'
 }
 
@@ -51,7 +52,8 @@ function startOfLocalDay(ms: number): number {
 
 /**
  * The next instant after `now` at which time alone may change this follow-up's
- * column or at-risk flag: its target, the midnight that makes its promise "today",
+ * column or at-risk flag: its target, the midnights that make its promise or its own
+ * target "today" (columnOf puts either in Due),
  * the end of a snooze, the moment the promise passes. Null when none will.
  */
 export function nextColumnChangeAt(followUp: FollowUp, now: number): number | null {
@@ -64,7 +66,8 @@ export function nextColumnChangeAt(followUp: FollowUp, now: number): number | nu
   consider(targetAt)
   consider(dueAt + 1)
   if (snoozedUntil !== undefined) consider(snoozedUntil)
-  if (dueAt > now) consider(startOfLocalDay(dueAt))
+  consider(startOfLocalDay(dueAt))
+  consider(startOfLocalDay(targetAt))
   return next === Infinity ? null : next
 }
 

@@ -4,6 +4,7 @@ import { FollowUpDraft, type FollowUpPatch } from './inputs'
 import { Settings, type Data, type FollowUp, type HistoryEvent, type ReminderKind } from './schema'
 import { appended, positionOf, removedAt, replacedAt, replacedById } from './followUpList'
 import { defaultTargetAt } from './targets'
+import { endOfWorkingToday } from './workingHours'
 
 /**
  * Pure commands: each takes the data and the clock and returns new data.
@@ -78,20 +79,60 @@ export function createFollowUp(data: Data, draft: FollowUpDraft, now: Date, id: 
   return { data: { ...data, followUps: appended(data.followUps, [followUp]) }, followUp }
 }
 
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+
+/**
+ * One edit, all or nothing: every field of the form, including a new promised
+ * date (recorded as a reschedule, with whether the client was told) or a new own
+ * target alone (recorded as a target change). Every rule is checked before
+ * anything changes; an edit that changes nothing returns the same data.
+ */
 export function updateFollowUp(data: Data, id: string, patch: FollowUpPatch, now: Date): Data {
   const current = findFollowUp(data, id)
-  const { value, recurrence, ...rest } = patch
-  const next: FollowUp = { ...current, ...rest, client: rest.client ?? current.client } as FollowUp
+  const { value, recurrence, promiseText, dueAt, allDay, targetAt, toldClient, ...plain } = patch
+  const next: FollowUp = { ...current }
+  const fields: string[] = []
+  for (const [key, given] of Object.entries(plain) as [keyof typeof plain, unknown][]) {
+    if (given === undefined || sameJson(given, current[key])) continue
+    ;(next as Record<string, unknown>)[key] = given
+    fields.push(key)
+  }
   // null clears an optional field; undefined leaves it as it is.
-  if (value === null) delete next.value
-  else if (value) next.value = value
-  if (recurrence === null) delete next.recurrence
-  else if (recurrence) next.recurrence = recurrence
-  const fields = Object.keys(patch).filter(
-    (key) => JSON.stringify(patch[key as keyof FollowUpPatch] ?? undefined) !== JSON.stringify(current[key as keyof FollowUp]),
-  )
-  if (fields.length === 0) return data
-  return replace(data, { ...next, history: [...current.history, { type: 'edited', at: now.toISOString(), fields }] })
+  const optional = { value, recurrence, promiseText: promiseText === '' ? null : promiseText } as const
+  for (const [key, given] of Object.entries(optional) as [keyof typeof optional, unknown][]) {
+    if (given === undefined || sameJson(given, current[key])) continue
+    if (given === null) delete next[key]
+    else (next as Record<string, unknown>)[key] = given
+    fields.push(key)
+  }
+  const at = now.toISOString()
+  const events: HistoryEvent[] = fields.length > 0 ? [{ type: 'edited', at, fields }] : []
+
+  const newAllDay = allDay ?? current.allDay
+  const requestedDue = dueAt === undefined ? undefined : newAllDay ? endOfDay(new Date(dueAt)).toISOString() : new Date(dueAt).toISOString()
+  const requestedTarget = targetAt === undefined ? undefined : new Date(targetAt).toISOString()
+  const dueMoved = requestedDue !== undefined && (requestedDue !== current.dueAt || newAllDay !== current.allDay)
+  if (dueMoved) {
+    const dates = resolveDates({ dueAt: dueAt!, allDay: newAllDay, targetAt }, now, data)
+    const to = { dueAt: dates.dueAt.toISOString(), targetAt: dates.targetAt.toISOString() }
+    events.push({ type: 'rescheduled', at, from: { dueAt: current.dueAt, targetAt: current.targetAt }, to, toldClient: toldClient ?? false })
+    // A new promise deserves fresh reminders, and the person has now picked its time.
+    Object.assign(next, to, { allDay: newAllDay, notifiedAt: {} })
+    delete next.snoozedUntil
+    delete next.needsTime
+  } else if (requestedTarget !== undefined && requestedTarget !== current.targetAt) {
+    if (Date.parse(requestedTarget) > Date.parse(current.dueAt)) {
+      throw new DomainError('invalid_input', 'Your own target must be on or before the date promised to the client.', {
+        targetAt: 'Must be on or before “Promised by”.',
+      })
+    }
+    events.push({ type: 'targetChanged', at, from: current.targetAt, to: requestedTarget })
+    next.targetAt = requestedTarget
+    const { target: _, ...otherReminders } = current.notifiedAt
+    next.notifiedAt = otherReminders
+  }
+  if (events.length === 0) return data
+  return replace(data, { ...next, history: [...current.history, ...events] })
 }
 
 export function completeFollowUp(data: Data, id: string, now: Date): Data {
@@ -103,12 +144,30 @@ export function completeFollowUp(data: Data, id: string, now: Date): Data {
   return replace(data, next)
 }
 
+/** A follow-up nobody has worked on since it was planned: only created, nothing ticked, not snoozed or done. */
+function isUntouched(followUp: FollowUp): boolean {
+  return (
+    followUp.completedAt === undefined &&
+    followUp.snoozedUntil === undefined &&
+    followUp.history.length === 1 &&
+    followUp.checklist.every((item) => !item.done)
+  )
+}
+
+/**
+ * Takes a done follow-up back to open. What its completion planned goes too, if
+ * nobody has touched it: the check-in that follows it, and the next one of its series.
+ */
 export function reopenFollowUp(data: Data, id: string, now: Date): Data {
   const current = findFollowUp(data, id)
   if (!current.completedAt) return data
+  const lastCompleted = current.history.findLastIndex((event) => event.type === 'completed')
+  const nextInSeries = current.history.slice(lastCompleted).find((event) => event.type === 'recurred')?.nextId
   const next = withEvent(current, { type: 'reopened', at: now.toISOString() }, {})
   delete next.completedAt
-  return replace(data, next)
+  const reopened = replace(data, next)
+  const plannedByCompletion = (f: FollowUp) => (f.followsUp === id && f.kind === 'check-in') || f.id === nextInSeries
+  return { ...reopened, followUps: reopened.followUps.filter((f) => !(plannedByCompletion(f) && isUntouched(f))) }
 }
 
 export function snoozeFollowUp(data: Data, id: string, until: Date, now: Date): Data {
@@ -140,16 +199,27 @@ export function rescheduleFollowUp(
   // A new promise deserves fresh reminders.
   const next = withEvent(current, event, { ...to, allDay: input.allDay, notifiedAt: {} })
   delete next.snoozedUntil
+  delete next.needsTime
   return replace(data, next)
 }
 
-/** Pulls a promise into today's work: the own target becomes now, so the card is Due. */
+/**
+ * Plan for today (drag to Due, or the tray): the promise becomes today's work.
+ * The own target moves to the end of today's working hours, or the end of the
+ * day once those have passed; never to "now", so it is not at once past target.
+ * A target already due today or earlier stays; a snooze ends.
+ */
 export function planForToday(data: Data, id: string, now: Date): Data {
   const current = findFollowUp(data, id)
   if (current.completedAt) throw new DomainError('invalid_input', 'This follow-up is done. Reopen it first.')
-  const targetAt = new Date(Math.min(now.getTime(), Date.parse(current.dueAt))).toISOString()
-  if (targetAt === current.targetAt) return data
-  return replace(data, withEvent(current, { type: 'edited', at: now.toISOString(), fields: ['targetAt'] }, { targetAt }))
+  const endOfToday = Math.min(endOfWorkingToday(now, data.settings.workingHours).getTime(), Date.parse(current.dueAt))
+  const moves = Date.parse(current.targetAt) > endOfToday
+  if (!moves && current.snoozedUntil === undefined) return data
+  const at = now.toISOString()
+  const targetAt = moves ? new Date(endOfToday).toISOString() : current.targetAt
+  const next: FollowUp = moves ? withEvent(current, { type: 'targetChanged', at, from: current.targetAt, to: targetAt }, { targetAt }) : { ...current }
+  delete next.snoozedUntil
+  return replace(data, next)
 }
 
 export function removeFollowUp(data: Data, id: string): { data: Data; removed: FollowUp } {
@@ -191,5 +261,9 @@ export function updateSettings(data: Data, patch: SettingsPatch): Data {
   const next: Partial<Settings> = { ...data.settings, ...rest }
   if (locale === null) delete next.locale
   else if (locale !== undefined) next.locale = locale
-  return { ...data, settings: Settings.parse(next) }
+  const settings = Settings.parse(next)
+  if (settings.workingHours.end <= settings.workingHours.start) {
+    throw new DomainError('invalid_input', 'Working hours must end after they start.', { 'workingHours.end': 'Pick a time after the start.' })
+  }
+  return { ...data, settings }
 }

@@ -1,8 +1,8 @@
 import { addBusinessDays } from 'date-fns'
 import { completeFollowUp } from './commands'
 import { planNextOccurrence } from './recurrence'
-import { plannedTouch } from './touch'
-import type { Data, FollowUp, Settings } from './schema'
+import { planTouches } from './touch'
+import type { Data, FollowUp } from './schema'
 
 /** The method's fourth rule: after delivering, follow through. The steps of a check-in. */
 export const CHECK_IN_STEPS = [
@@ -13,24 +13,32 @@ export const CHECK_IN_STEPS = [
 ] as const
 
 /**
- * The check-in that follows a delivered promise: same client and channel, due
- * `afterBusinessDays` business days after delivery at the same local time. Null
- * when the follow-up is not a delivered promise or follow-through is switched off.
+ * The check-in that follows a delivered promise: same client and channel, meant
+ * for `afterBusinessDays` business days after delivery at the same local time,
+ * and planned at the first slot from then inside working hours and the client's
+ * cadence. Null when the follow-up is not a delivered promise or follow-through
+ * is switched off.
  */
-export function followThroughFor(promise: FollowUp, settings: Settings, now: Date, newId: string): FollowUp | null {
-  if (promise.kind !== 'promise' || promise.completedAt === undefined || !settings.followThrough.enabled) return null
-  const dueAt = addBusinessDays(now, settings.followThrough.afterBusinessDays).toISOString()
-  return plannedTouch(
+export function followThroughFor(data: Data, promise: FollowUp, now: Date, newId: string): FollowUp | null {
+  const { followThrough } = data.settings
+  if (promise.kind !== 'promise' || promise.completedAt === undefined || !followThrough.enabled) return null
+  const [checkIn] = planTouches(
+    data,
     promise,
-    {
-      id: newId,
-      title: `Check in with ${promise.client.name}: ${promise.title}`,
-      kind: 'check-in',
-      dueAt,
-      checklist: CHECK_IN_STEPS.map((text, index) => ({ id: `${newId}-step-${index + 1}`, text, done: false })),
-    },
+    [
+      {
+        fields: {
+          id: newId,
+          title: `Check in with ${promise.client.name}: ${promise.title}`,
+          kind: 'check-in',
+          checklist: CHECK_IN_STEPS.map((text, index) => ({ id: `${newId}-step-${index + 1}`, text, done: false })),
+        },
+        intended: addBusinessDays(now, followThrough.afterBusinessDays),
+      },
+    ],
     now,
   )
+  return checkIn
 }
 
 /**
@@ -41,14 +49,15 @@ export function planFollowThrough(data: Data, id: string, now: Date, newId: () =
   const promise = data.followUps.find((f) => f.id === id)
   if (!promise || data.followUps.some((f) => f.followsUp === id && f.kind === 'check-in')) return data
   if (promise.kind !== 'promise' || promise.completedAt === undefined || !data.settings.followThrough.enabled) return data
-  const checkIn = followThroughFor(promise, data.settings, now, newId())
+  const checkIn = followThroughFor(data, promise, now, newId())
   return checkIn ? { ...data, followUps: [...data.followUps, checkIn] } : data
 }
 
 /**
- * Everything marking a follow-up done sets off: the completion itself, the
- * follow-through check-in, and the next one of a recurring series.
+ * Everything marking a follow-up done sets off: the completion itself, the next
+ * one of a recurring series (planned first: the series keeps its rhythm), and
+ * the follow-through check-in, fitted around both.
  */
 export function deliver(data: Data, id: string, now: Date, newId: () => string): Data {
-  return planNextOccurrence(planFollowThrough(completeFollowUp(data, id, now), id, now, newId), id, now, newId)
+  return planFollowThrough(planNextOccurrence(completeFollowUp(data, id, now), id, now, newId), id, now, newId)
 }

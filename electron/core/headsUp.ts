@@ -1,6 +1,7 @@
 import { findFollowUp, rescheduleFollowUp } from './commands'
 import { DomainError } from './errors'
 import { DEFAULT_LOCALE, formatLongDay } from './localeFormat'
+import { deadlineOf } from './scorecard'
 import type { Data, FollowUp, HistoryEvent } from './schema'
 
 /**
@@ -15,34 +16,68 @@ const when = (date: Date, allDay: boolean, now: Date, locale: string): string =>
 /** "Send the proposal" → "the proposal"; titles that do not read as "verb + thing" are quoted instead. */
 const DELIVERY_VERB = /^(send|deliver|share|email|e-mail|mail|get|prepare|write|finish|provide|draft|forward|put together)\s+(?=(the|a|an|your|my|our|their|his|her)\s)/i
 
-function whatWasPromised(title: string, promised: string): string {
-  const thing = title.trim().replace(/\.$/, '')
-  return DELIVERY_VERB.test(thing) ? `${thing.replace(DELIVERY_VERB, '')} I promised for ${promised}` : `“${thing}”, which I promised for ${promised},`
+/** What was promised, for the client: the card's "what I promised" words, or its title read as "verb + thing". */
+function whatWasPromised(followUp: FollowUp, promised: string, promiseText?: string): string {
+  const words = (promiseText ?? followUp.promiseText)?.trim()
+  const thing = (words || followUp.title).trim().replace(/\.$/, '')
+  if (DELIVERY_VERB.test(thing)) return `${thing.replace(DELIVERY_VERB, '')} I promised for ${promised}`
+  return words ? `${thing}, which I promised for ${promised},` : `“${thing}”, which I promised for ${promised},`
 }
 
-/** A short, polite, editable message telling the client the promise will move to `newDueAt`. */
-export function draftHeadsUp(followUp: FollowUp, newDueAt: Date, now: Date, newAllDay = false, locale: string = DEFAULT_LOCALE): string {
+/** Whether the deadline the client was last told has already passed: a heads-up now comes late. */
+export function isAfterDeadline(followUp: FollowUp, now: Date): boolean {
+  return now.getTime() > deadlineOf(followUp).deadline
+}
+
+export interface HeadsUpDraft {
+  message: string
+  /** The deadline has passed: the draft apologises and the history will say "told after the deadline". */
+  afterDeadline: boolean
+}
+
+/**
+ * A short, polite, editable message telling the client the promise moves to
+ * `newDueAt`, naming what was promised in client-facing words. Once the deadline
+ * has passed it apologises for the delay instead of announcing one.
+ */
+export function draftHeadsUp(followUp: FollowUp, newDueAt: Date, now: Date, newAllDay = false, promiseText?: string, locale: string = DEFAULT_LOCALE): HeadsUpDraft {
   const firstName = followUp.client.name.trim().split(/\s+/)[0]
   const promised = when(new Date(followUp.dueAt), followUp.allDay, now, locale)
   const promisedNew = when(newDueAt, newAllDay, now, locale)
-  return (
-    `Hi ${firstName}, a quick heads-up: ${whatWasPromised(followUp.title, promised)} needs a little longer. ` +
-    `You will have it by ${promisedNew}. Sorry for the change.`
-  )
+  const what = whatWasPromised(followUp, promised, promiseText)
+  if (isAfterDeadline(followUp, now)) {
+    return {
+      message: `Hi ${firstName}, I am sorry: ${what} is late, and I should have told you before the deadline. You will have it by ${promisedNew}. My apologies for the delay.`,
+      afterDeadline: true,
+    }
+  }
+  return {
+    message: `Hi ${firstName}, a quick heads-up: ${what} needs a little longer. You will have it by ${promisedNew}. Sorry for the change.`,
+    afterDeadline: false,
+  }
 }
 
 /**
  * Records a heads-up: the promise moves to the new date with the client told, and
- * the message sent is kept in the history.
+ * the message sent is kept in the history, marked when it came after the deadline.
+ * New "what I promised" words are remembered on the card for the next draft.
  */
-export function sendHeadsUp(data: Data, id: string, input: { dueAt: string; allDay?: boolean; message: string }, now: Date): Data {
+export function sendHeadsUp(
+  data: Data,
+  id: string,
+  input: { dueAt: string; allDay?: boolean; message: string; promiseText?: string },
+  now: Date,
+): Data {
   const current = findFollowUp(data, id)
   if (current.completedAt) throw new DomainError('invalid_input', 'This follow-up is done; there is nothing to give a heads-up about.')
   const message = input.message.trim()
   if (message === '') throw new DomainError('invalid_input', 'Write the message you send the client.', { message: 'Write the message you send.' })
+  const afterDeadline = isAfterDeadline(current, now)
   const moved = rescheduleFollowUp(data, id, { dueAt: input.dueAt, allDay: input.allDay ?? false, toldClient: true }, now)
-  const event: HistoryEvent = { type: 'headsUp', at: now.toISOString(), message }
-  return { ...moved, followUps: moved.followUps.map((f) => (f.id === id ? { ...f, history: [...f.history, event] } : f)) }
+  const event: HistoryEvent = { type: 'headsUp', at: now.toISOString(), message, ...(afterDeadline ? { afterDeadline } : {}) }
+  const words = input.promiseText?.trim()
+  const remember = words && words !== (current.promiseText ?? current.title) ? { promiseText: words.slice(0, 500) } : {}
+  return { ...moved, followUps: moved.followUps.map((f) => (f.id === id ? { ...f, ...remember, history: [...f.history, event] } : f)) }
 }
 
 /** When the follow-up's current promise was made: its creation, or the reschedule that set today's dueAt. */

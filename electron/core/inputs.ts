@@ -18,8 +18,27 @@ export const FollowUpDraft = z.object({
 })
 export type FollowUpDraft = z.input<typeof FollowUpDraft>
 
-/** An edit: any draft field; dates go through reschedule so the client's knowledge is recorded. */
-export const FollowUpPatch = FollowUpDraft.omit({ dueAt: true, allDay: true, targetAt: true, checklist: true })
+/**
+ * An edit: every field of the form in one command, saved all or nothing. A changed
+ * promised date records whether the client was told (`toldClient`); a changed own
+ * target alone is recorded as a target change. Absent fields stay as they are
+ * (no defaults here); null clears an optional one.
+ */
+export const FollowUpPatch = z
+  .object({
+    title: FollowUpDraft.shape.title,
+    client: Client,
+    channel: Channel,
+    dueAt: Instant,
+    allDay: z.boolean(),
+    targetAt: Instant,
+    notes: z.string().max(20_000),
+    value: Money.nullable(),
+    recurrence: Recurrence.nullable(),
+    /** With a changed `dueAt`: the client knows about the new date. */
+    toldClient: z.boolean(),
+    /** What was promised, in words for the client (heads-up drafts). */
+    promiseText: z.string().trim().max(500).nullable(),
+  })
   .partial()
-  .extend({ value: Money.nullable().optional(), recurrence: Recurrence.nullable().optional() })
 export type FollowUpPatch = z.input<typeof FollowUpPatch>

@@ -75,7 +75,7 @@ const v5ToV6: Migration = (raw) => {
     settings: {
       ...settings,
       workingHours: DEFAULT_SETTINGS.workingHours,
-      quietHours: quiet.enabled ? { ...quiet, outsideWorkingHours: false } : DEFAULT_SETTINGS.quietHours,
+      quietHours: quiet.enabled ? { ...quiet, outsideWorkingHours: false } : { ...quiet, enabled: true, outsideWorkingHours: true },
       dayParts: DEFAULT_SETTINGS.dayParts,
       quickAddShortcut: DEFAULT_SETTINGS.quickAddShortcut,
       density: DEFAULT_SETTINGS.density,

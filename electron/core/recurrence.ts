@@ -1,4 +1,6 @@
+import { endOfDay, startOfDay } from 'date-fns'
 import * as rruleModule from 'rrule'
+import { firstSlot, touchDays } from './workingHours'
 import type { Data, FollowUp, Recurrence } from './schema'
 
 // rrule ships ESM (read by Vite and vitest) and a UMD build (what Node's own loader picks,
@@ -32,6 +34,8 @@ export function nextOccurrence(dueAt: Date, recurrence: Recurrence, notBefore: D
 /**
  * Completing a recurring follow-up plans the next one: same promise, client and
  * checklist (unticked), the same buffer before the new date. Once per completion.
+ * The next date is the series' next one, moved to the first slot inside working
+ * hours and the client's cadence (an all-day one keeps the whole day).
  */
 export function planNextOccurrence(data: Data, id: string, now: Date, newId: () => string): Data {
   const done = data.followUps.find((f) => f.id === id)
@@ -39,8 +43,11 @@ export function planNextOccurrence(data: Data, id: string, now: Date, newId: () 
   const lastCompleted = done.history.findLastIndex((event) => event.type === 'completed')
   if (done.history.slice(lastCompleted).some((event) => event.type === 'recurred')) return data
   const dueAt = new Date(done.dueAt)
-  const nextDue = nextOccurrence(dueAt, done.recurrence, now)
-  if (!nextDue) return data
+  const intended = nextOccurrence(dueAt, done.recurrence, now)
+  if (!intended) return data
+  const touches = touchDays(data, done.client.name, now)
+  const slot = firstSlot(done.allDay ? startOfDay(intended) : intended, now, data.settings, touches)
+  const nextDue = done.allDay ? endOfDay(slot.at) : slot.at
   const buffer = dueAt.getTime() - Date.parse(done.targetAt)
   const at = now.toISOString()
   const next: FollowUp = {
@@ -59,6 +66,7 @@ export function planNextOccurrence(data: Data, id: string, now: Date, newId: () 
     kind: done.kind,
     checklist: done.checklist.map((item) => ({ ...item, done: false })),
     recurrence: done.recurrence,
+    ...(slot.fits ? {} : { needsTime: true as const }),
   }
   const marked: FollowUp = { ...done, history: [...done.history, { type: 'recurred', at, nextId: next.id }] }
   return { ...data, followUps: [...data.followUps.map((f) => (f.id === id ? marked : f)), next] }

@@ -112,6 +112,11 @@ export const FollowUp = z.object({
   /** The follow-up this one follows through on (a check-in after a delivered promise). */
   followsUp: z.string().min(1).max(100).optional(),
   recurrence: Recurrence.optional(),
+  /**
+   * A touch the app planned by itself found no time within two weeks inside working
+   * hours and the client's cadence: it sits at the first working hour, and the person picks.
+   */
+  needsTime: z.literal(true).optional(),
 })
 export type FollowUp = z.infer<typeof FollowUp>
 
@@ -183,7 +188,7 @@ export const DEFAULT_SETTINGS: Settings = {
   leadTimeMinutes: 60,
   allDayReminderHour: 9,
   workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
-  quietHours: { enabled: false, outsideWorkingHours: false, start: '21:00', end: '08:00' },
+  quietHours: { enabled: true, outsideWorkingHours: true, start: '21:00', end: '08:00' },
   cadence: { maxTouches: 1, windowDays: 7 },
   followThrough: { enabled: true, afterBusinessDays: 1 },
   sequences: {

@@ -1,7 +1,8 @@
-import { findFollowUp } from './commands'
 import { addBusinessDays } from 'date-fns'
+import { findFollowUp } from './commands'
 import { DomainError } from './errors'
-import { plannedTouch } from './touch'
+import { deliver } from './followThrough'
+import { planTouches } from './touch'
 import { DEFAULT_SETTINGS, type Data, type FollowUp, type Sequence, type Settings } from './schema'
 
 export type SequenceName = keyof Settings['sequences']
@@ -14,33 +15,49 @@ export type SequenceName = keyof Settings['sequences']
 export const DEFAULT_SEQUENCES = DEFAULT_SETTINGS.sequences
 
 /**
- * The follow-ups a sequence creates for `source`'s client: same channel, due
- * the step's business days after now at the same local time, each following `source`.
+ * The follow-ups a sequence creates for `source`'s client: same channel, meant
+ * for the step's business days after now at the same local time, each planned
+ * at the first slot from then inside working hours and the client's cadence
+ * (the earlier steps count toward it), each following `source`.
  */
-export function planSequence(sequence: Sequence, source: FollowUp, now: Date, newId: () => string): FollowUp[] {
-  return sequence.steps.map((step) =>
-    plannedTouch(
-      source,
-      {
-        id: newId(),
-        title: step.title.replaceAll('{client}', source.client.name),
-        kind: step.kind,
-        dueAt: addBusinessDays(now, Math.max(1, step.offsetBusinessDays)).toISOString(),
-        checklist: [],
-      },
-      now,
-    ),
+export function planSequence(data: Data, sequence: Sequence, source: FollowUp, now: Date, newId: () => string): FollowUp[] {
+  return planTouches(
+    data,
+    source,
+    sequence.steps.map((step) => ({
+      fields: { id: newId(), title: step.title.replaceAll('{client}', source.client.name), kind: step.kind, checklist: [] },
+      intended: addBusinessDays(now, Math.max(1, step.offsetBusinessDays)),
+    })),
+    now,
   )
 }
 
+/** The client's open promises, soonest first: what "Deal won" can apply to. */
+export function openPromisesOf(data: Data, client: string): FollowUp[] {
+  const name = client.trim().toLocaleLowerCase()
+  return data.followUps
+    .filter((f) => f.kind === 'promise' && f.completedAt === undefined && f.client.name.trim().toLocaleLowerCase() === name)
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+}
+
+export interface SequenceOutcome {
+  data: Data
+  created: FollowUp[]
+  /** "Delivered" on an open promise completes it first. */
+  completed: boolean
+}
+
 /**
- * Adds a sequence's follow-ups after promise `id`. Steps already planned for it
- * (same kind and title following it) are not added twice.
+ * Adds a sequence's follow-ups after promise `id`. "Delivered" first completes
+ * the promise if it is still open (with its check-in, as Mark done does). Steps
+ * already planned for it (same kind and title following it) are not added twice.
  */
-export function startSequence(data: Data, id: string, name: SequenceName, now: Date, newId: () => string): { data: Data; created: FollowUp[] } {
+export function startSequence(data: Data, id: string, name: SequenceName, now: Date, newId: () => string): SequenceOutcome {
   const source = findFollowUp(data, id)
   if (source.kind !== 'promise') throw new DomainError('invalid_input', 'Thank-yous and confirmation calls follow a promise to a client.')
-  const planned = planSequence(data.settings.sequences[name], source, now, newId)
-  const created = planned.filter((p) => !data.followUps.some((f) => f.followsUp === id && f.kind === p.kind && f.title === p.title))
-  return { data: created.length > 0 ? { ...data, followUps: [...data.followUps, ...created] } : data, created }
+  const completes = name === 'delivered' && source.completedAt === undefined
+  const base = completes ? deliver(data, id, now, newId) : data
+  const planned = planSequence(base, base.settings.sequences[name], findFollowUp(base, id), now, newId)
+  const created = planned.filter((p) => !base.followUps.some((f) => f.followsUp === id && f.kind === p.kind && f.title === p.title))
+  return { data: created.length > 0 ? { ...base, followUps: [...base.followUps, ...created] } : base, created, completed: completes }
 }

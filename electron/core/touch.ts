@@ -1,4 +1,5 @@
-import type { FollowUp } from './schema'
+import { firstSlot, touchDays } from './workingHours'
+import type { Data, FollowUp } from './schema'
 
 /**
  * A follow-up the method plans after another one (a check-in, a thank-you, a
@@ -9,6 +10,7 @@ export function plannedTouch(
   source: FollowUp,
   fields: Pick<FollowUp, 'id' | 'title' | 'kind' | 'dueAt' | 'checklist'>,
   now: Date,
+  fits = true,
 ): FollowUp {
   const at = now.toISOString()
   return {
@@ -23,5 +25,25 @@ export function plannedTouch(
     history: [{ type: 'created', at }],
     notifiedAt: {},
     followsUp: source.id,
+    ...(fits ? {} : { needsTime: true as const }),
   }
+}
+
+/**
+ * Plans touches for `source`'s client one after another, each at the first slot
+ * (working hours, cadence) at or after its intended time; each planned touch
+ * counts toward the cadence of the next.
+ */
+export function planTouches(
+  data: Data,
+  source: FollowUp,
+  intents: { fields: Pick<FollowUp, 'id' | 'title' | 'kind' | 'checklist'>; intended: Date }[],
+  now: Date,
+): FollowUp[] {
+  const touches = touchDays(data, source.client.name, now)
+  return intents.map(({ fields, intended }) => {
+    const slot = firstSlot(intended, now, data.settings, touches)
+    touches.push(slot.at)
+    return plannedTouch(source, { ...fields, dueAt: slot.at.toISOString() }, now, slot.fits)
+  })
 }

@@ -32,7 +32,7 @@ import { InstantQueue } from '../core/instantQueue'
 import { quietHours, type QuietHours } from '../core/quietHours'
 import { dueReminderOf, nextReminderOf, type Reminder } from '../core/reminders'
 import { applyBulk, overdueWhileAway, type AwaySummary } from '../core/away'
-import { startSequence } from '../core/sequences'
+import { openPromisesOf, startSequence } from '../core/sequences'
 import type { Data, FollowUp } from '../core/schema'
 import { transferHandlers } from './transfer'
 import { quickAddHandlers } from './quickAdd'
@@ -40,6 +40,7 @@ import { WallClockAlarm, type Timers } from './alarm'
 import { invalidInput } from './dispatch'
 import type { Notifier } from './notifier'
 import { notificationsFor } from './reminderDigest'
+import { UndoStack } from './undo'
 import { ViewHub, type ViewSink } from './viewHub'
 
 /**
@@ -69,6 +70,12 @@ export interface TrayBoard {
 
 /** The most cards the tray board lists (its menu shows fewer). */
 export const TRAY_CARDS = 20
+
+/** A change the person made from the board or the tray: its name (and card) for the undo stack and the toast. */
+interface UndoAction {
+  name: string
+  subject?: string
+}
 
 export interface ServiceOptions {
   store: ServiceStore
@@ -112,6 +119,8 @@ export class FollowThroughService {
   /** Follow-ups that went overdue while the app was closed, until "Got it". */
   #away: AwaySummary | null = null
   #status: BoardStatus
+  /** Every change made from the board or the tray, for Undo and Redo. */
+  readonly #undo = new UndoStack()
 
   constructor(options: ServiceOptions) {
     this.#store = options.store
@@ -256,9 +265,10 @@ export class FollowThroughService {
    * page shows it now), and the returned promise settles when the store has it on
    * disk, so a command replies only once its change is durable.
    */
-  async #commit(next: Data, timeMoves: CardMove[] = []): Promise<void> {
+  async #commit(next: Data, action?: UndoAction, timeMoves: CardMove[] = []): Promise<void> {
     const before = this.#store.data
     if (next === before) return this.#publish(timeMoves)
+    if (action) this.#undo.record(action.name, before, next, action.subject)
     const change = diffData(before, next)
     const saved = this.#store.update(next, change)
     const moves = this.#board.apply(change.followUps.put, change.followUps.removed, this.#now())
@@ -327,7 +337,7 @@ export class FollowThroughService {
       if (recorded !== move.after.followUp) updated.set(move.id, recorded)
     }
     const reminders = this.#dueReminders(now, updated)
-    void this.#commit(replaceFollowUps(this.#store.data, updated), timeMoves).catch(() => {})
+    void this.#commit(replaceFollowUps(this.#store.data, updated), undefined, timeMoves).catch(() => {})
     this.#notify(reminders, now)
   }
 
@@ -373,16 +383,23 @@ export class FollowThroughService {
   }
 
   #createHandlers(): Handlers {
-    const mutate = async (change: (data: Data, now: Date) => Data, id: string) => {
+    const mutate = async (name: string, change: (data: Data, now: Date) => Data, id: string) => {
       this.#guardWritable()
-      await this.#commit(change(this.#store.data, this.#now()))
+      const next = change(this.#store.data, this.#now())
+      await this.#commit(next, { name, subject: findFollowUp(next, id).title })
       return this.#followUp(id)
     }
     const create = async (draft: Parameters<typeof createFollowUp>[1]) => {
       this.#guardWritable()
       const { data, followUp } = createFollowUp(this.#store.data, draft, this.#now(), this.#newId())
-      await this.#commit(data)
+      await this.#commit(data, { name: 'Add', subject: followUp.title })
       return followUp
+    }
+    const undoOrRedo = async (step: 'undo' | 'redo') => {
+      this.#guardWritable()
+      const outcome = this.#undo[step](this.#store.data, this.#now())
+      if (outcome) await this.#commit(outcome.data)
+      return { action: outcome?.description ?? null, canUndo: this.#undo.canUndo, canRedo: this.#undo.canRedo }
     }
     return {
       getBoard: () => this.board(),
@@ -390,7 +407,7 @@ export class FollowThroughService {
       updateSettings: async (patch) => {
         this.#guardWritable()
         const next = updateSettings(this.#store.data, patch)
-        await this.#commit(next)
+        await this.#commit(next, { name: 'Change settings' })
         return next.settings
       },
       dismissNotice: ({ notice }) => {
@@ -403,31 +420,33 @@ export class FollowThroughService {
       },
       ...quickAddHandlers({ data: () => this.#store.data, now: () => this.#now(), create }),
       create: (draft) => create(draft),
-      update: ({ id, patch }) => mutate((data, now) => updateFollowUp(data, id, patch, now), id),
+      update: ({ id, patch }) => mutate('Edit', (data, now) => updateFollowUp(data, id, patch, now), id),
       // Delivering a promise plans its check-in (the method's "follow through"); the tray's Mark done comes here too.
-      complete: ({ id }) => mutate((data, now) => deliver(data, id, now, this.#newId), id),
-      draftHeadsUp: ({ id, dueAt, allDay }) => ({ message: draftHeadsUp(this.#followUp(id), new Date(dueAt), this.#now(), allDay, this.locale()) }),
-      sendHeadsUp: ({ id, ...input }) => mutate((data, now) => sendHeadsUp(data, id, input, now), id),
-      addChecklistItem: ({ id, text }) => mutate((data) => addChecklistItem(data, id, text, this.#newId()), id),
-      setChecklistItem: ({ id, itemId, done }) => mutate((data) => setChecklistItem(data, id, itemId, done), id),
-      removeChecklistItem: ({ id, itemId }) => mutate((data) => removeChecklistItem(data, id, itemId), id),
-      reopen: ({ id }) => mutate((data, now) => reopenFollowUp(data, id, now), id),
-      snooze: ({ id, until }) => mutate((data, now) => snoozeFollowUp(data, id, new Date(until), now), id),
-      reschedule: ({ id, ...dates }) => mutate((data, now) => rescheduleFollowUp(data, id, dates, now), id),
-      planForToday: ({ id }) => mutate((data, now) => planForToday(data, id, now), id),
+      complete: ({ id }) => mutate('Mark done', (data, now) => deliver(data, id, now, this.#newId), id),
+      draftHeadsUp: ({ id, dueAt, allDay, promiseText }) => draftHeadsUp(this.#followUp(id), new Date(dueAt), this.#now(), allDay, promiseText, this.locale()),
+      sendHeadsUp: ({ id, ...input }) => mutate('Heads-up', (data, now) => sendHeadsUp(data, id, input, now), id),
+      addChecklistItem: ({ id, text }) => mutate('Add a checklist item', (data) => addChecklistItem(data, id, text, this.#newId()), id),
+      setChecklistItem: ({ id, itemId, done }) => mutate(done ? 'Tick' : 'Untick', (data) => setChecklistItem(data, id, itemId, done), id),
+      removeChecklistItem: ({ id, itemId }) => mutate('Remove a checklist item', (data) => removeChecklistItem(data, id, itemId), id),
+      reopen: ({ id }) => mutate('Reopen', (data, now) => reopenFollowUp(data, id, now), id),
+      snooze: ({ id, until }) => mutate('Snooze', (data, now) => snoozeFollowUp(data, id, new Date(until), now), id),
+      reschedule: ({ id, ...dates }) => mutate('Move the promise', (data, now) => rescheduleFollowUp(data, id, dates, now), id),
+      planForToday: ({ id }) => mutate('Plan for today', (data, now) => planForToday(data, id, now), id),
+      undo: () => undoOrRedo('undo'),
+      redo: () => undoOrRedo('redo'),
       remove: async ({ id }) => {
         this.#guardWritable()
         const { data, removed } = removeFollowUp(this.#store.data, id)
         this.#recentlyRemoved.push(removed)
         this.#recentlyRemoved.splice(0, Math.max(0, this.#recentlyRemoved.length - UNDO_DEPTH))
-        await this.#commit(data)
+        await this.#commit(data, { name: 'Delete', subject: removed.title })
         return { id }
       },
       checkCadence: ({ client, at }) => checkCadence(this.#store.data, client, new Date(at)),
       logContact: async (input) => {
         this.#guardWritable()
         const { data, contact } = logContact(this.#store.data, input, this.#now(), this.#newId())
-        await this.#commit(data)
+        await this.#commit(data, { name: 'Log contact', subject: contact.client })
         return contact
       },
       getScorecard: ({ weeks }) => scorecard(this.#store.data, this.#now(), { weeks, weekRules: weekRulesOf(this.locale()) }),
@@ -439,7 +458,8 @@ export class FollowThroughService {
         this.#guardWritable()
         const action = input.action === 'complete' ? { action: input.action } : { action: input.action, dueAt: input.dueAt!, allDay: input.allDay ?? false, toldClient: input.toldClient ?? false }
         const { data, results } = applyBulk(this.#store.data, ids, action, this.#now(), this.#newId)
-        await this.#commit(data)
+        const done = results.filter((r) => r.ok).length
+        await this.#commit(data, { name: `${input.action === 'complete' ? 'Mark done' : 'Reschedule'} ${done} follow-up${done === 1 ? '' : 's'}` })
         return { results }
       },
       dismissAway: () => {
@@ -450,13 +470,14 @@ export class FollowThroughService {
       },
       startSequence: async ({ id, sequence, dryRun }) => {
         if (!dryRun) this.#guardWritable()
-        const { data, created } = startSequence(this.#store.data, id, sequence, this.#now(), this.#newId)
-        if (!dryRun) await this.#commit(data)
-        return { created }
+        const { data, created, completed } = startSequence(this.#store.data, id, sequence, this.#now(), this.#newId)
+        const source = this.#followUp(id)
+        if (!dryRun) await this.#commit(data, { name: sequence === 'won' ? 'Deal won' : 'Delivered', subject: source.title })
+        return { created, completed, openPromises: dryRun ? openPromisesOf(this.#store.data, source.client.name) : [] }
       },
       ...transferHandlers({
         data: () => this.#store.data,
-        commit: (next) => this.#commit(next),
+        commit: (next) => this.#commit(next, { name: 'Import' }),
         now: () => this.#now(),
         locale: () => this.locale(),
         newId: () => this.#newId(),

@@ -14,8 +14,9 @@ export function Modal({ title, onClose, children }: { title: string; onClose(): 
   const [returnFocus] = useState(() => document.activeElement as HTMLElement | null)
 
   useEffect(() => {
-    // A field with autoFocus has taken focus already; otherwise start at the first control.
-    if (!panel.current?.contains(document.activeElement)) panel.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus()
+    // A field with autoFocus has taken focus already; otherwise start at the first control,
+    // or at the dialog itself while its content is still loading (so Tab and Escape stay here).
+    if (!panel.current?.contains(document.activeElement)) (panel.current?.querySelector<HTMLElement>(FOCUSABLE) ?? panel.current)?.focus()
     return () => returnFocus?.focus()
   }, [returnFocus])
 
@@ -26,12 +27,15 @@ export function Modal({ title, onClose, children }: { title: string; onClose(): 
     }
     if (event.key !== 'Tab' || !panel.current) return
     const items = [...panel.current.querySelectorAll<HTMLElement>(FOCUSABLE)]
-    if (items.length === 0) return
+    if (items.length === 0) {
+      event.preventDefault()
+      return
+    }
     const [first, last] = [items[0], items[items.length - 1]]
-    if (event.shiftKey && document.activeElement === first) {
+    if (event.shiftKey && (document.activeElement === first || document.activeElement === panel.current)) {
       event.preventDefault()
       last.focus()
-    } else if (!event.shiftKey && document.activeElement === last) {
+    } else if (!event.shiftKey && (document.activeElement === last || document.activeElement === panel.current)) {
       event.preventDefault()
       first.focus()
     }
@@ -39,7 +43,7 @@ export function Modal({ title, onClose, children }: { title: string; onClose(): 
 
   return (
     <div className="modal-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
-      <div ref={panel} className="modal" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
+      <div ref={panel} className="modal" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown} tabIndex={-1}>
         <h2 id={titleId} className="modal__title">
           {title}
         </h2>

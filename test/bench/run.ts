@@ -3,6 +3,7 @@ import { benchBoardService } from './boardService'
 import { benchNotifications } from './notifications'
 import { benchQuickAdd } from './quickAdd'
 import { benchStore } from './store'
+import { benchUndo } from './undo'
 
 /** Each benchmark prints its own table; all report medians and ratios, never one absolute time. */
 const benches: [string, () => Promise<string[]>][] = [
@@ -11,6 +12,7 @@ const benches: [string, () => Promise<string[]>][] = [
   ['board-service', benchBoardService],
   ['notifications', benchNotifications],
   ['quickAdd', benchQuickAdd],
+  ['undo', benchUndo],
 ]
 
 const only = process.argv.slice(2)

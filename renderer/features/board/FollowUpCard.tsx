@@ -9,6 +9,8 @@ import { SnoozeMenu } from './SnoozeMenu'
 
 export interface CardActions {
   complete(card: Card): void
+  /** Done cards: back to open (the untouched check-in its completion planned goes too). */
+  reopen?(card: Card): void
   snooze(card: Card, until: Date): void
   edit(card: Card): void
   remove(card: Card): void
@@ -24,15 +26,26 @@ const RISK_TEXT = 'Past your own target: deliver now or send a heads-up'
 
 const offersHeadsUp = (card: Card, actions: CardActions) => card.column !== 'done' && (card.atRisk || card.column === 'overdue') && actions.headsUp !== undefined
 
-/** The one action a card shows at all times: a heads-up when the promise is slipping, else Mark done; none once done. */
-function primaryAction(card: Card, actions: CardActions): 'headsUp' | 'complete' | null {
-  if (card.column === 'done') return null
+/** The one action a card shows at all times: a heads-up when the promise is slipping, else Mark done; Reopen once done. */
+function primaryAction(card: Card, actions: CardActions): 'headsUp' | 'complete' | 'reopen' | null {
+  if (card.column === 'done') return actions.reopen ? 'reopen' : null
   return offersHeadsUp(card, actions) ? 'headsUp' : 'complete'
 }
 
-/** The deadline line: how late, when it is promised, or how it was delivered. */
+/** The scorecard's word for a done promise (one rule in core decides both), then how it stood against the promise. */
+const OUTCOME_WORDS: Record<NonNullable<Card['outcome']>, string> = { early: 'Done early', onTime: 'Done on time', renegotiated: 'Done, renegotiated', missed: 'Done late' }
+
+function describeDone(card: Card): string {
+  const margin = card.margin ? describeMargin(card.margin.promise) : undefined
+  if (!card.outcome) return margin ? `Done, ${margin}` : 'Done'
+  if (!margin || card.outcome === 'renegotiated') return OUTCOME_WORDS[card.outcome]
+  const against = margin === 'on time' ? 'right at the promise' : margin.replace(/ early$/, ' before the promise').replace(/ late$/, ' after the promise')
+  return `${OUTCOME_WORDS[card.outcome]} · ${against}`
+}
+
+/** The deadline line: how late, when it is promised, or how it was delivered (its outcome). */
 function DueLine({ card, now }: { card: Card; now: Date }) {
-  if (card.column === 'done') return <span className="card__due">Done{card.margin ? `, ${describeMargin(card.margin.promise)}` : ''}</span>
+  if (card.column === 'done') return <span className="card__due">{describeDone(card)}</span>
   if (card.column === 'overdue') return <span className="card__due card__late">{describeLateness(card, now)}</span>
   return <span className="card__due">Promised {describeDeadline(card, now)}</span>
 }
@@ -106,6 +119,7 @@ export const FollowUpCard = memo(function FollowUpCard({ card, now, actions, den
   const menuItems: MenuItem[] = [
     { label: 'Open', run: () => actions.details(card) },
     ...(done ? [] : [{ label: 'Mark done', run: () => actions.complete(card) }]),
+    ...(done && actions.reopen ? [{ label: 'Reopen', run: () => actions.reopen?.(card) }] : []),
     ...(done ? [] : [{ label: 'Snooze', run: () => setSnoozing(true) }]),
     ...(headsUp ? [{ label: 'Send heads-up', run: () => actions.headsUp?.(card) }] : []),
     { label: 'Edit', run: () => actions.edit(card) },
@@ -208,6 +222,11 @@ export const FollowUpCard = memo(function FollowUpCard({ card, now, actions, den
               Mark done
             </button>
           )}
+          {primary === 'reopen' && (
+            <button className="card__primary" onClick={() => actions.reopen?.(card)}>
+              Reopen
+            </button>
+          )}
           {primary === 'headsUp' && (
             <button className="card__primary" onClick={() => actions.headsUp?.(card)}>
               Send heads-up
@@ -216,6 +235,7 @@ export const FollowUpCard = memo(function FollowUpCard({ card, now, actions, den
         </div>
       </div>
       {card.atRisk && <p className={density === 'compact' ? 'visually-hidden' : 'card__risk'}>{RISK_TEXT}</p>}
+      {card.needsTime && !done && <p className="card__risk">No time in the next two weeks fits the client’s cadence: Edit to pick one</p>}
       {density === 'comfortable' && <Details card={card} now={now} />}
       <CardChecklist card={card} />
       {more && (

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { ChannelOptions } from '../../components/ChannelOptions'
-import type { AppError, Card, Channel, FollowUpDraft, Recurrence } from '../../../electron/contract'
+import type { AppError, Card, Channel, FollowUpDraft, FollowUpPatch, Recurrence } from '../../../electron/contract'
 import { DateText } from '../../components/DateText'
 import { Field } from '../../components/Field'
 import { FormModal } from '../../components/FormModal'
@@ -64,6 +64,8 @@ const FIELD_FOR_PATH: Record<string, keyof FormState> = {
   'value.amount': 'amount',
   'value.currency': 'currency',
   'patch.title': 'title',
+  'patch.dueAt': 'dueAt',
+  'patch.targetAt': 'targetAt',
   'patch.client.name': 'client',
   'patch.client.phone': 'phone',
   'patch.client.email': 'email',
@@ -117,14 +119,20 @@ export function FollowUpDialog({ card, onClose, onSaved }: { card?: Card; onClos
       const result = await api.create(draft)
       if (!result.ok) failure = result.error
     } else {
-      const patch = { title: form.title, client, channel: form.channel, notes: form.notes, value: value ?? null, recurrence: form.recurrence || null }
+      // One call, all or nothing: the dates go with the other fields, each only when changed.
+      const targetMoved = form.targetAt !== toLocalInput(card.targetAt)
+      const patch: FollowUpPatch = {
+        title: form.title,
+        client,
+        channel: form.channel,
+        notes: form.notes,
+        value: value ?? null,
+        recurrence: form.recurrence || null,
+        ...(promiseMoved ? { dueAt, allDay: false, toldClient: form.toldClient } : {}),
+        ...(promiseMoved || targetMoved ? { targetAt } : {}),
+      }
       const result = await api.update({ id: card.id, patch })
       if (!result.ok) failure = result.error
-      const datesChanged = promiseMoved || form.targetAt !== toLocalInput(card.targetAt)
-      if (!failure && datesChanged) {
-        const moved = await api.reschedule({ id: card.id, dueAt, allDay: false, targetAt, toldClient: form.toldClient })
-        if (!moved.ok) failure = moved.error
-      }
     }
     setSaving(false)
     if (failure) {

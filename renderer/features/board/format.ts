@@ -57,7 +57,7 @@ export function describeEvent(event: HistoryEvent, now: Date, card?: Pick<Card, 
     case 'notified':
       return `${when} · Reminder sent (${event.reminder === 'target' ? 'own target' : event.reminder === 'lead' ? 'before the deadline' : 'deadline passed'})`
     case 'headsUp':
-      return `${when} · Heads-up sent to the client${event.afterDeadline ? ' after the deadline' : ''}`
+      return `${when} · Heads-up sent to the client: told ${event.afterDeadline ? 'after the deadline' : 'in time'}`
     case 'targetChanged':
       return `${when} · Own target moved from ${clock(new Date(event.from), now)} to ${clock(new Date(event.to), now)}`
     case 'undone':

@@ -4,8 +4,11 @@ import { formatTime, formatWeekday } from '../../../electron/contract/format'
 import { displayLocale } from '../../lib/locale'
 
 /** "Done. Check-in planned for Tue 10:00 AM" (en-US): the toast after Mark done, for the check-in the service planned. */
-export function checkInMessage(checkIn: Pick<FollowUp, 'dueAt'>, now = new Date()): string {
+export function checkInMessage(checkIn: Pick<FollowUp, 'dueAt' | 'needsTime' | 'client'>, now = new Date()): string {
   const due = new Date(checkIn.dueAt)
-  const weekday = isSameDay(due, now) ? 'today' : formatWeekday(due, displayLocale())
-  return `Done. Check-in planned for ${weekday} ${formatTime(due, displayLocale())}.`
+  const locale = displayLocale()
+  const weekday = isSameDay(due, now) ? 'today' : formatWeekday(due, locale)
+  // No slot in two weeks fits working hours and the cadence: the person picks the time.
+  if (checkIn.needsTime) return `Done. No time in the next two weeks fits ${checkIn.client.name}’s cadence: the check-in waits at ${weekday} ${formatTime(due, locale)}. Edit it to pick a time.`
+  return `Done. Check-in planned for ${weekday} ${formatTime(due, locale)}.`
 }

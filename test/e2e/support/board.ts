@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core'
+import { DEFAULT_SETTINGS } from '../../../electron/core/schema'
+import { defaultTargetAt } from '../../../electron/core/targets'
 
 export type ColumnName = 'Promised' | 'Due' | 'Overdue' | 'Done'
 export const COLUMN_NAMES: ColumnName[] = ['Promised', 'Due', 'Overdue', 'Done']
@@ -19,9 +21,15 @@ export function nextFriday4pm(now = new Date()): Date {
   return friday
 }
 
-/** The column a fresh "… Friday 4pm" card belongs in: Due when that is today, else Promised. */
+/**
+ * The column a fresh "… Friday 4pm" card belongs in: Due when that is today or its
+ * default own target falls today (early on the day before), else Promised.
+ */
 export function columnForFriday4pm(now = new Date()): ColumnName {
-  return nextFriday4pm(now).toDateString() === now.toDateString() ? 'Due' : 'Promised'
+  const friday = nextFriday4pm(now)
+  const target = defaultTargetAt(friday, now, DEFAULT_SETTINGS.targetBufferBusinessDays)
+  const today = now.toDateString()
+  return friday.toDateString() === today || target.toDateString() === today ? 'Due' : 'Promised'
 }
 
 /** Waits for the board to render: every column region is there. */

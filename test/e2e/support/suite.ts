@@ -24,7 +24,12 @@ export interface BrowserModeTest {
 export function useBrowserMode(
   name: string,
   chromiumPath: string,
-  options: { seed?: (dataDir: string) => Promise<void>; context?: BrowserContextOptions } = {},
+  options: {
+    seed?: (dataDir: string) => Promise<void>
+    context?: BrowserContextOptions
+    /** Extra environment for the server, e.g. a time zone or libfaketime's clock. */
+    serverEnv?: Record<string, string>
+  } = {},
 ): BrowserModeTest {
   let browser: Browser
   const current = {} as { page: Page; app: WebApp; context: BrowserContext; dataDir: string }
@@ -42,7 +47,7 @@ export function useBrowserMode(
   beforeEach(async () => {
     current.dataDir = await makeDataDir()
     await options.seed?.(current.dataDir)
-    current.app = await startWebApp({ dataDir: current.dataDir })
+    current.app = await startWebApp({ dataDir: current.dataDir, env: options.serverEnv })
     // en-US fixes the segment order of date inputs for keyboard typing.
     current.context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 }, ...options.context })
     current.context.setDefaultTimeout(15_000)

@@ -29,7 +29,7 @@ export const removeDataDir = (dir: string) => rm(dir, { recursive: true, force: 
  * the app itself: resolves once it prints its ready line. The first start may build the
  * renderer, hence the long default timeout.
  */
-export async function startWebApp(options: { dataDir: string; port?: number; timeoutMs?: number }): Promise<WebApp> {
+export async function startWebApp(options: { dataDir: string; port?: number; timeoutMs?: number; env?: Record<string, string> }): Promise<WebApp> {
   const { dataDir, port = 0, timeoutMs = 110_000 } = options
   // One process, not npm and not tsx's CLI: tsx's CLI runs the script in a child and relays
   // SIGTERM, but SIGKILLs that child when it does not confirm the signal within 30 ms, which
@@ -37,7 +37,7 @@ export async function startWebApp(options: { dataDir: string; port?: number; tim
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'electron/web/cli.ts', '--data-dir', dataDir, '--port', String(port), '--no-notifications'],
-    { cwd: ROOT, env: { ...process.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   )
   let log = ''
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (log += chunk))

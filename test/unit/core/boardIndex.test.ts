@@ -56,6 +56,24 @@ describe('the board index', () => {
     expect(index.nextChangeAt()).toBe(new Date('2025-01-24T00:00:00+01:00').getTime())
     expect(index.advance(new Date('2025-01-24T00:00:00+01:00')).map((move) => move.after?.card.column)).toEqual(['due'])
   })
+
+  it('makes a card due at the midnight of the day its own target falls on, though its promise is later', () => {
+    const card = aFollowUp({ id: 'planned', dueAt: '2025-01-31T15:00:00+01:00', targetAt: '2025-01-22T16:00:00+01:00' })
+    const index = new BoardIndex([card], NOW)
+    expect(index.entry('planned')?.card.column).toBe('promised')
+    expect(index.nextChangeAt()).toBe(new Date('2025-01-22T00:00:00+01:00').getTime())
+    expect(index.advance(new Date('2025-01-22T00:00:00+01:00')).map((move) => move.after?.card.column)).toEqual(['due'])
+  })
+
+  it('carries the scorecard outcome on done cards and recomputes it when the completion changes', () => {
+    const open = aFollowUp({ id: 'p', dueAt: '2025-01-24T15:00:00+01:00', targetAt: '2025-01-22T12:00:00+01:00' })
+    const index = new BoardIndex([open], NOW)
+    expect(index.entry('p')?.card.outcome).toBeUndefined()
+    const [early] = index.apply([{ ...open, completedAt: '2025-01-21T09:00:00+01:00' }], [], NOW)
+    expect(early.after?.card.outcome).toBe('early')
+    const [late] = index.apply([{ ...open, completedAt: '2025-01-25T09:00:00+01:00' }], [], NOW)
+    expect(late.after?.card.outcome).toBe('missed')
+  })
 })
 
 function columnKey(followUp: ReturnType<typeof aFollowUp>, now: Date): string {

@@ -18,6 +18,10 @@ describe('columnOf', () => {
     expect(columnOf(followUp({ dueAt: '2026-11-23T16:00:00+01:00', targetAt: '2026-11-23T12:00:00+01:00' }), NOW)).toBe('due')
   })
 
+  it('puts a promise whose own target is later today in Due: it is today\'s work (plan for today)', () => {
+    expect(columnOf(followUp({ targetAt: '2026-11-23T17:00:00+01:00' }), NOW)).toBe('due')
+  })
+
   it('puts a promise whose own target has passed in Due, even if the deadline is days away', () => {
     expect(columnOf(followUp({ targetAt: '2026-11-23T09:00:00+01:00' }), NOW)).toBe('due')
   })
@@ -60,8 +64,8 @@ describe('nextTransitionAt', () => {
     expect(nextTransitionAt(data, NOW)?.toISOString()).toBe(new Date('2026-11-25T00:00:00+01:00').toISOString())
   })
 
-  it('is just after the own target passes, when that comes before midnight', () => {
-    const card = followUp({ targetAt: '2026-11-23T16:00:00+01:00' })
+  it('is the midnight that starts the own target\'s day', () => {
+    const card = followUp({ targetAt: '2026-11-24T16:00:00+01:00' })
     const next = nextTransitionAt({ ...emptyData(), followUps: [card] }, NOW)!
     expect(columnOf(card, new Date(next.getTime() - 1))).toBe('promised')
     expect(columnOf(card, next)).toBe('due')

@@ -42,10 +42,10 @@ describe('reminders', () => {
   })
 
   it('holds reminders during a snooze and sends them when it ends', () => {
-    const snoozed = followUp({ snoozedUntil: '2026-11-26T18:00:00+01:00' })
-    expect(dueReminders(dataWith(snoozed), at('2026-11-26T17:00:00+01:00'))).toEqual([])
-    expect(nextReminderAt(dataWith(snoozed), at('2026-11-26T17:00:00+01:00'))).toEqual(at('2026-11-26T18:00:00+01:00'))
-    expect(dueReminders(dataWith(snoozed), at('2026-11-26T18:00:00+01:00'))).toMatchObject([{ kind: 'target' }])
+    const snoozed = followUp({ snoozedUntil: '2026-11-26T16:45:00+01:00' })
+    expect(dueReminders(dataWith(snoozed), at('2026-11-26T16:30:00+01:00'))).toEqual([])
+    expect(nextReminderAt(dataWith(snoozed), at('2026-11-26T16:30:00+01:00'))).toEqual(at('2026-11-26T16:45:00+01:00'))
+    expect(dueReminders(dataWith(snoozed), at('2026-11-26T16:45:00+01:00'))).toMatchObject([{ kind: 'target' }])
   })
 
   it('does not remind about completed follow-ups', () => {
@@ -76,8 +76,12 @@ describe('quiet hours', () => {
     expect(reminder.body).toContain('held during your quiet hours')
   })
 
-  it('are off by default', () => {
-    expect(nextReminderAt(dataWith(late), at('2026-11-27T20:00:00+01:00'))).toEqual(at('2026-11-27T22:00:00+01:00'))
+  it('are outside working hours by default: a Friday-night reminder waits until Monday 09:00', () => {
+    expect(nextReminderAt(dataWith(late), at('2026-11-27T20:00:00+01:00'))).toEqual(at('2026-11-30T09:00:00+01:00'))
+  })
+
+  it('can be turned off', () => {
+    expect(nextReminderAt({ ...dataWith(late), settings: quiet(false) }, at('2026-11-27T20:00:00+01:00'))).toEqual(at('2026-11-27T22:00:00+01:00'))
   })
 
   it('can lie within one day', () => {

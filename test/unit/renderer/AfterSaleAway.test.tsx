@@ -82,7 +82,7 @@ describe('after the sale', () => {
   it('lists what will be created before creating it', async () => {
     const bridge = mockApi(api)
     const planned = [makeCard({ id: 's1', title: 'Thank Jenny Rivera for the business', kind: 'thank-you' })]
-    bridge.startSequence.mockResolvedValue(ok({ created: planned }))
+    bridge.startSequence.mockResolvedValue(ok({ created: planned, completed: false, openPromises: [] }))
     const onDone = vi.fn()
     render(<SequenceDialog card={makeCard()} sequence="won" onClose={vi.fn()} onDone={onDone} />)
     const list = await screen.findByRole('list', { name: 'Follow-ups to add' })
@@ -91,5 +91,27 @@ describe('after the sale', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Add it' }))
     expect(bridge.startSequence).toHaveBeenLastCalledWith({ id: 'card-1', sequence: 'won' })
     expect(onDone).toHaveBeenCalledWith('Planned 1 follow-up for Jenny Rivera.')
+  })
+
+  it('says Delivered marks an open promise done before adding its sequence', async () => {
+    const bridge = mockApi(api)
+    const planned = [makeCard({ id: 's1', title: 'Confirmation call with Jenny Rivera', kind: 'confirmation-call' })]
+    bridge.startSequence.mockResolvedValue(ok({ created: planned, completed: true, openPromises: [] }))
+    const onDone = vi.fn()
+    render(<SequenceDialog card={makeCard()} sequence="delivered" onClose={vi.fn()} onDone={onDone} />)
+    await screen.findByText(`This marks “${makeCard().title}” done.`)
+    await userEvent.click(screen.getByRole('button', { name: 'Mark done and add them' }))
+    expect(onDone).toHaveBeenCalledWith('Marked done. Planned 1 follow-up for Jenny Rivera.')
+  })
+
+  it('applies Deal won to the open promise of the client the person picks', async () => {
+    const bridge = mockApi(api)
+    const other = makeCard({ id: 'p2', title: 'Send the contract' })
+    bridge.startSequence.mockResolvedValue(ok({ created: [makeCard({ id: 's1', title: 'Thank Jenny Rivera', kind: 'thank-you' })], completed: false, openPromises: [makeCard(), other] }))
+    render(<SequenceDialog card={makeCard()} sequence="won" onClose={vi.fn()} onDone={vi.fn()} />)
+    await userEvent.selectOptions(await screen.findByLabelText('Which promise was won?'), 'p2')
+    expect(bridge.startSequence).toHaveBeenLastCalledWith({ id: 'p2', sequence: 'won', dryRun: true })
+    await userEvent.click(await screen.findByRole('button', { name: 'Add it' }))
+    expect(bridge.startSequence).toHaveBeenLastCalledWith({ id: 'p2', sequence: 'won' })
   })
 })

@@ -106,9 +106,9 @@ describe('the board app', () => {
       pushBoard(makeBoard([], '2025-03-10T09:02:00.000Z'))
       return ok({ id })
     })
-    api.undoRemove.mockImplementation(async () => {
+    api.undo.mockImplementation(async () => {
       pushBoard(makeBoard([CARD], '2025-03-10T09:03:00.000Z'))
-      return ok(CARD)
+      return ok({ action: 'Delete “Send the proposal”', canUndo: 0, canRedo: 1 })
     })
     render(<App />)
     const card = await screen.findByRole('article', { name: 'Send the proposal' })
@@ -119,9 +119,40 @@ describe('the board app', () => {
     expect(screen.queryByRole('article', { name: 'Send the proposal' })).toBeNull()
 
     await user.click(within(toast).getByRole('button', { name: 'Undo' }))
-    expect(api.undoRemove).toHaveBeenCalledWith({ id: 'fu-1' })
+    expect(api.undo).toHaveBeenCalledWith({})
     await within(region('Promised')).findByRole('article', { name: 'Send the proposal' })
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull()
+    await screen.findByText('Undone: Delete “Send the proposal”.', { exact: false })
+  })
+
+  it('Ctrl+Z and Ctrl+Shift+Z undo and redo outside text fields, and leave text fields their own undo', async () => {
+    const user = userEvent.setup()
+    api.undo.mockResolvedValue(ok({ action: 'Mark done “Send the proposal”', canUndo: 0, canRedo: 1 }))
+    api.redo.mockResolvedValue(ok({ action: 'Mark done “Send the proposal”', canUndo: 1, canRedo: 0 }))
+    render(<App />)
+    await screen.findByRole('article', { name: 'Send the proposal' })
+    await user.keyboard('{Control>}z{/Control}')
+    expect(api.undo).toHaveBeenCalledTimes(1)
+    await screen.findByText('Undone: Mark done “Send the proposal”.', { exact: false })
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}')
+    expect(api.redo).toHaveBeenCalledTimes(1)
+    await user.click(screen.getByRole('textbox', { name: 'Quick add' }))
+    await user.keyboard('{Control>}z{/Control}')
+    expect(api.undo).toHaveBeenCalledTimes(1)
+  })
+
+  it('a done card offers Reopen, which the toast can undo', async () => {
+    const user = userEvent.setup()
+    const done = { ...CARD, column: 'done' as const, completedAt: new Date().toISOString(), outcome: 'early' as const, margin: { promise: 2 * 86_400_000, target: 3_600_000 } }
+    api.getBoard.mockResolvedValue(ok(makeBoard([done], '2025-03-10T09:00:00.000Z')))
+    api.reopen.mockResolvedValue(ok(CARD))
+    render(<App />)
+    const card = await screen.findByRole('article', { name: 'Send the proposal' })
+    expect(within(card).getByText('Done early · 2 days before the promise')).toBeTruthy()
+    await user.click(within(card).getByRole('button', { name: 'Reopen' }))
+    expect(api.reopen).toHaveBeenCalledWith({ id: 'fu-1' })
+    const toast = await screen.findByText('Reopened “Send the proposal”.', { exact: false })
+    expect(within(toast).getByRole('button', { name: 'Undo' })).toBeTruthy()
   })
 
   it('a delete the service refuses says why and offers no Undo', async () => {

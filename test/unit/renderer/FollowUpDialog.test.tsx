@@ -195,25 +195,43 @@ describe('the Edit follow-up dialog', () => {
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith('Saved “Send the revised proposal”.'))
   })
 
-  it('moving the promised date asks whether the client was told and records the answer', async () => {
+  it('moving the promised date asks whether the client was told and saves it with the other fields in one call', async () => {
     const user = userEvent.setup()
     api.update.mockResolvedValue(ok(card))
-    api.reschedule.mockResolvedValue(ok(card))
     open({ card })
     expect(screen.queryByRole('checkbox', { name: /tell the client/ })).toBeNull()
+    await user.clear(field('Title'))
+    await user.type(field('Title'), 'Send the revised proposal')
     await user.clear(field('Promised by'))
     await user.keyboard('2025-03-17T16:00')
     await user.click(screen.getByRole('checkbox', { name: 'Did you tell the client about the new date?' }))
     await user.click(screen.getByRole('button', { name: 'Save' }))
-    await waitFor(() =>
-      expect(api.reschedule).toHaveBeenCalledWith({
-        id: 'fu-7',
+    await waitFor(() => expect(api.update).toHaveBeenCalledTimes(1))
+    expect(api.update).toHaveBeenCalledWith({
+      id: 'fu-7',
+      patch: expect.objectContaining({
+        title: 'Send the revised proposal',
         dueAt: new Date('2025-03-17T16:00:00+01:00').toISOString(),
         allDay: false,
         targetAt: card.targetAt,
         toldClient: true,
       }),
-    )
+    })
+    expect(api.reschedule).not.toHaveBeenCalled()
+  })
+
+  it('sends a changed own target alone, without the promised date', async () => {
+    const user = userEvent.setup()
+    api.update.mockResolvedValue(ok(card))
+    open({ card })
+    await user.clear(field('My target'))
+    await user.keyboard('2025-03-12T16:00')
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(api.update).toHaveBeenCalledTimes(1))
+    const { patch } = api.update.mock.calls[0][0]
+    expect(patch.targetAt).toBe(new Date('2025-03-12T16:00:00+01:00').toISOString())
+    expect(patch).not.toHaveProperty('dueAt')
+    expect(patch).not.toHaveProperty('toldClient')
   })
 
   it('a title the service refuses is flagged on the Title field', async () => {

@@ -32,11 +32,48 @@ describe('settings', () => {
     await user.click(screen.getByLabelText('Plan a check-in after each delivered promise'))
     await user.click(screen.getByRole('button', { name: 'Save settings' }))
     const saved = api.updateSettings.mock.calls[0][0]
-    expect(saved.quietHours).toEqual({ ...DEFAULT_SETTINGS.quietHours, enabled: true })
+    // Quiet hours are on by default (outside working hours); the click turned them off.
+    expect(saved.quietHours).toEqual({ ...DEFAULT_SETTINGS.quietHours, enabled: false })
     expect(saved.sequences?.won.steps.map((step) => step.title)).toEqual(['Send {client} a handwritten card', 'Thank {client}'])
     expect(saved.cadence).toEqual({ maxTouches: 2, windowDays: 7 })
     expect(saved.followThrough).toEqual({ enabled: false, afterBusinessDays: 1 })
     expect(onSaved).toHaveBeenCalledWith('Settings saved.')
+  })
+
+  it('edits working hours and when reminders wait', async () => {
+    render(<SettingsDialog onClose={vi.fn()} onSaved={vi.fn()} />)
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('checkbox', { name: 'Friday' }))
+    await user.click(screen.getByRole('checkbox', { name: 'Saturday' }))
+    const end = screen.getByLabelText('Working hours end')
+    await user.clear(end)
+    await user.type(end, '18:30')
+    await user.click(screen.getByRole('radio', { name: 'Between these times' }))
+    await user.click(screen.getByRole('button', { name: 'Save settings' }))
+    const saved = api.updateSettings.mock.calls[0][0]
+    expect(saved.workingHours).toEqual({ days: [1, 2, 3, 4, 6], start: '09:00', end: '18:30' })
+    expect(saved.quietHours).toEqual({ ...DEFAULT_SETTINGS.quietHours, outsideWorkingHours: false })
+  })
+
+  it('takes the keyboard focus, keeps Tab inside and closes on Escape', async () => {
+    const onClose = vi.fn()
+    render(
+      <>
+        <button>Behind</button>
+        <SettingsDialog onClose={onClose} onSaved={vi.fn()} />
+      </>,
+    )
+    const user = userEvent.setup()
+    const dialog = screen.getByRole('dialog', { name: 'Settings' })
+    expect(dialog.contains(document.activeElement)).toBe(true)
+    await screen.findByLabelText('Aim this many business days before the promise')
+    expect(document.activeElement).toBe(screen.getByLabelText('Aim this many business days before the promise'))
+    for (let i = 0; i < 60; i++) {
+      await user.tab()
+      expect(dialog.contains(document.activeElement)).toBe(true)
+    }
+    await user.keyboard('{Escape}')
+    expect(onClose).toHaveBeenCalled()
   })
 
   it('shows why the service refused the settings and keeps the dialog open', async () => {

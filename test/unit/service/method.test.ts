@@ -119,22 +119,23 @@ describe('heads-up before a miss', () => {
 })
 
 describe('follow through after delivery', () => {
-  it('plans a check-in with four steps when a promise is marked done, once', async () => {
+  it('plans a check-in with four steps when a promise is marked done, once, a cadence week later in working hours', async () => {
     await open()
     const { id } = await promise()
     time.advanceTo(new Date('2026-11-27T10:00:00+01:00'))
     await call('complete', { id })
     const checkIn = byTitle('Check in with Jenny Rivera: Send the proposal')
-    expect(checkIn).toMatchObject({ kind: 'check-in', followsUp: id, column: 'promised', dueAt: new Date('2026-11-30T10:00:00+01:00').toISOString() })
+    expect(checkIn).toMatchObject({ kind: 'check-in', followsUp: id, column: 'promised', dueAt: new Date('2026-12-04T09:00:00+01:00').toISOString() })
     expect(checkIn.checklist.map((i) => i.text)).toEqual([
       'Confirm they received it',
       'Offer to clarify anything',
       'Share something new since we talked',
       'Book the next meeting',
     ])
+    // Reopening takes the untouched check-in away; delivering again plans one again.
     await call('reopen', { id })
+    expect(cards(service.board()).filter((c) => c.kind === 'check-in')).toHaveLength(0)
     await call('complete', { id })
-    await call('complete', { id: checkIn.id })
     expect(cards(service.board()).filter((c) => c.kind === 'check-in')).toHaveLength(1)
   })
 

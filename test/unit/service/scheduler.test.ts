@@ -140,10 +140,10 @@ describe('deadline reminders', () => {
     const { time, service, sent } = await startService(new Date('2026-11-23T10:00:00+01:00'))
     const followUp = await create(service, '2026-11-27T16:00:00+01:00')
     time.advanceTo(new Date('2026-11-26T15:00:00+01:00'))
-    await service.handlers.snooze({ id: followUp.id, until: new Date('2026-11-26T18:00:00+01:00').toISOString() })
-    time.advanceTo(new Date('2026-11-26T17:59:00+01:00'))
+    await service.handlers.snooze({ id: followUp.id, until: new Date('2026-11-26T16:45:00+01:00').toISOString() })
+    time.advanceTo(new Date('2026-11-26T16:44:00+01:00'))
     expect(sent).toEqual([])
-    time.advanceTo(new Date('2026-11-26T18:00:00+01:00'))
+    time.advanceTo(new Date('2026-11-26T16:45:00+01:00'))
     expect(sent.map((s) => s.title)).toEqual(['Time to deliver: Send proposal'])
   })
 })
@@ -175,6 +175,8 @@ describe.each([
 
   it('fires the lead and deadline reminders once each, at the right instants', async () => {
     const { time, service, sent } = await startService(new Date(Date.parse(dueAt) - 5 * 3600_000))
+    // A night-time deadline: quiet hours (outside working hours by default) would hold its reminders.
+    await service.handlers.updateSettings({ quietHours: { enabled: false, outsideWorkingHours: false, start: '21:00', end: '08:00' } })
     await service.handlers.create({ title: 'Send proposal', client: { name: 'Jenny Rivera' }, dueAt, targetAt: new Date(Date.parse(dueAt) - 4 * 3600_000).toISOString(), channel: 'email', allDay: false, notes: '' })
     for (let minute = 0; minute < 8 * 60; minute++) time.advance(60_000)
     const lead = sent.filter((s) => s.title.startsWith('Promise to'))

@@ -103,7 +103,7 @@ describe('the API boundary', () => {
 describe('settings', () => {
   it('change reminders from the next scheduling pass and are saved', async () => {
     await open()
-    expect((await call('getSettings', {})) as unknown).toMatchObject({ ok: true, value: { leadTimeMinutes: 60, quietHours: { enabled: false } } })
+    expect((await call('getSettings', {})) as unknown).toMatchObject({ ok: true, value: { leadTimeMinutes: 60, quietHours: { enabled: true, outsideWorkingHours: true } } })
     const updated = await call('updateSettings', { leadTimeMinutes: 30, quietHours: { enabled: true, outsideWorkingHours: false, start: '22:00', end: '07:00' } })
     expect(updated).toMatchObject({ ok: true, value: { leadTimeMinutes: 30, quietHours: { enabled: true, start: '22:00' } } })
     await service.stop()
@@ -116,7 +116,7 @@ describe('settings', () => {
     await open()
     const result = await call('updateSettings', { quietHours: { enabled: true, outsideWorkingHours: false, start: '25:00', end: '07:00' } })
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { 'quietHours.start': expect.stringMatching(/21:00/) } } })
-    expect((await call('getSettings', {})) as unknown).toMatchObject({ value: { quietHours: { enabled: false } } })
+    expect((await call('getSettings', {})) as unknown).toMatchObject({ value: { quietHours: { enabled: true, outsideWorkingHours: true } } })
   })
 })
 

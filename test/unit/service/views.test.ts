@@ -285,13 +285,15 @@ describe('versions and resync', () => {
 })
 
 describe('time', () => {
-  it('moves a card to Due when its own target passes; the next card slides into the window', () => {
+  it('moves a card to Due at the midnight that starts its own target\'s day; the next card slides into the window', () => {
     const time = new FakeTime(NOW)
-    const soon = aFollowUp({ id: 'soon', dueAt: new Date(NOW.getTime() + 3 * DAY).toISOString(), targetAt: new Date(NOW.getTime() + 3_600_000).toISOString() })
+    const soon = aFollowUp({ id: 'soon', dueAt: new Date(NOW.getTime() + 3 * DAY).toISOString(), targetAt: new Date(NOW.getTime() + DAY).toISOString() })
     const others = Array.from({ length: 200 }, (_, i) => promised(i + 10))
     const { service } = start([soon, ...others], time)
     const view = open(service)
-    time.advance(3_600_000)
+    time.advance(new Date('2026-11-24T00:00:00+01:00').getTime() - NOW.getTime() - 1)
+    expect(view.deltas()).toEqual([])
+    time.advance(1)
     const [delta] = view.deltas()
     expect(delta.cards?.map((card) => card.id).sort()).toEqual(['p12', 'soon'])
     expect(delta.counts).toMatchObject({ promised: 200, due: 1 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildBoard } from '../../../../electron/core/board'
-import { completeFollowUp, createFollowUp, reopenFollowUp } from '../../../../electron/core/commands'
+import { completeFollowUp, createFollowUp } from '../../../../electron/core/commands'
 import { CHECK_IN_STEPS, followThroughFor, planFollowThrough } from '../../../../electron/core/followThrough'
 import { emptyData, type Data } from '../../../../electron/core/schema'
 
@@ -11,13 +11,16 @@ function withPromise(): Data {
   return createFollowUp(emptyData(), { title: 'Send the proposal', client: { name: 'Jenny Rivera' }, channel: 'email', dueAt: '2026-11-27T16:00:00+01:00' }, NOW, 'f1').data
 }
 
+/** A cadence that lets every touch through, to see the business-day rule alone. */
+const relaxed = (data: Data): Data => ({ ...data, settings: { ...data.settings, cadence: { maxTouches: 50, windowDays: 1 } } })
+
 let n = 0
 const newId = () => `c${++n}`
 
 describe('following through after delivery', () => {
-  it('plans a check-in one business day later at the same time, with the four steps', () => {
-    const done = completeFollowUp(withPromise(), 'f1', DELIVERED)
-    const checkIn = followThroughFor(done.followUps[0], done.settings, DELIVERED, 'c1')
+  it('plans a check-in one business day later at the same time, with the four steps, when the cadence allows', () => {
+    const done = relaxed(completeFollowUp(withPromise(), 'f1', DELIVERED))
+    const checkIn = followThroughFor(done, done.followUps[0], DELIVERED, 'c1')
     expect(checkIn).toMatchObject({
       title: 'Check in with Jenny Rivera: Send the proposal',
       kind: 'check-in',
@@ -31,6 +34,13 @@ describe('following through after delivery', () => {
     expect(checkIn?.checklist.map((i) => [i.text, i.done])).toEqual(CHECK_IN_STEPS.map((text) => [text, false]))
   })
 
+  it('waits for the client\'s cadence: with one touch a week, the check-in comes a week after the delivery, at the start of working hours', () => {
+    const done = completeFollowUp(withPromise(), 'f1', DELIVERED)
+    const checkIn = followThroughFor(done, done.followUps[0], DELIVERED, 'c1')
+    expect(checkIn?.dueAt).toBe(new Date('2026-12-04T09:00:00+01:00').toISOString())
+    expect(checkIn?.needsTime).toBeUndefined()
+  })
+
   it('puts the check-in on the board in Promised next to the delivered promise', () => {
     const data = planFollowThrough(completeFollowUp(withPromise(), 'f1', DELIVERED), 'f1', DELIVERED, newId)
     const board = buildBoard(data, DELIVERED)
@@ -40,8 +50,7 @@ describe('following through after delivery', () => {
 
   it('plans one check-in per promise, none for a check-in, none when switched off or not done', () => {
     const once = planFollowThrough(completeFollowUp(withPromise(), 'f1', DELIVERED), 'f1', DELIVERED, newId)
-    const again = completeFollowUp(reopenFollowUp(once, 'f1', DELIVERED), 'f1', DELIVERED)
-    expect(planFollowThrough(again, 'f1', DELIVERED, newId)).toBe(again)
+    expect(planFollowThrough(once, 'f1', DELIVERED, newId)).toBe(once)
 
     const checkIn = once.followUps[1]
     const checkedIn = completeFollowUp(once, checkIn.id, DELIVERED)
@@ -56,8 +65,8 @@ describe('following through after delivery', () => {
   })
 
   it('honours the number of business days in the settings', () => {
-    const done = completeFollowUp(withPromise(), 'f1', DELIVERED)
-    const settings = { ...done.settings, followThrough: { enabled: true, afterBusinessDays: 3 } }
-    expect(followThroughFor(done.followUps[0], settings, DELIVERED, 'c1')?.dueAt).toBe(new Date('2026-12-02T10:00:00+01:00').toISOString())
+    const done = relaxed(completeFollowUp(withPromise(), 'f1', DELIVERED))
+    done.settings = { ...done.settings, followThrough: { enabled: true, afterBusinessDays: 3 } }
+    expect(followThroughFor(done, done.followUps[0], DELIVERED, 'c1')?.dueAt).toBe(new Date('2026-12-02T10:00:00+01:00').toISOString())
   })
 })

@@ -18,21 +18,21 @@ function withPromise(title = 'Send the proposal'): Data {
 describe('draftHeadsUp', () => {
   it('names the client, what was promised, the old and the new date', () => {
     const [promise] = withPromise().followUps
-    expect(draftHeadsUp(promise, NEW_DUE, NOW, false, 'en-GB')).toBe(
+    expect(draftHeadsUp(promise, NEW_DUE, NOW, false, undefined, 'en-GB').message).toBe(
       'Hi Jenny, a quick heads-up: the proposal I promised for Friday 27 November at 16:00 needs a little longer. You will have it by Tuesday 1 December at 12:00. Sorry for the change.',
     )
   })
 
   it('quotes a title that does not read as "send the thing", and leaves out the time of an all-day date', () => {
     const [promise] = withPromise('Pricing for 40 seats').followUps
-    const message = draftHeadsUp(promise, NEW_DUE, NOW, true, 'en-GB')
+    const { message } = draftHeadsUp(promise, NEW_DUE, NOW, true, undefined, 'en-GB')
     expect(message).toContain('“Pricing for 40 seats”, which I promised for Friday 27 November at 16:00, needs a little longer')
     expect(message).toContain('You will have it by Tuesday 1 December.')
   })
 
   it('adds the year only when the new date is in another year', () => {
     const [promise] = withPromise().followUps
-    expect(draftHeadsUp(promise, at('2027-01-05T09:00:00+01:00'), NOW, false, 'en-GB')).toContain('by Tuesday, 5 January 2027 at 09:00')
+    expect(draftHeadsUp(promise, at('2027-01-05T09:00:00+01:00'), NOW, false, undefined, 'en-GB').message).toContain('by Tuesday, 5 January 2027 at 09:00')
   })
 
   it.each([
@@ -40,9 +40,28 @@ describe('draftHeadsUp', () => {
     ['de-DE', 'the proposal I promised for Freitag, 27. November um 16:00', 'by Dienstag, 1. Dezember um 12:00'],
   ])('writes the dates for the client in %s', (locale, promised, by) => {
     const [promise] = withPromise().followUps
-    const message = draftHeadsUp(promise, NEW_DUE, NOW, false, locale)
+    const { message } = draftHeadsUp(promise, NEW_DUE, NOW, false, undefined, locale)
     expect(message).toContain(promised)
     expect(message).toContain(by)
+  })
+
+  it('names what was promised in the card\'s client-facing words, not its internal title', () => {
+    const [promise] = withPromise('ACME deck v3 – legal review').followUps
+    const { message } = draftHeadsUp({ ...promise, promiseText: 'the revised pricing deck' }, NEW_DUE, NOW, false, undefined, 'en-GB')
+    expect(message).toContain('the revised pricing deck, which I promised for Friday 27 November at 16:00, needs a little longer')
+    expect(message).not.toContain('ACME deck v3')
+    expect(draftHeadsUp(promise, NEW_DUE, NOW, false, 'the signed order form', 'en-GB').message).toContain('the signed order form, which I promised')
+  })
+
+  it('apologises for the delay once the deadline has passed, and says so', () => {
+    const [promise] = withPromise().followUps
+    const inTime = draftHeadsUp(promise, NEW_DUE, at('2026-11-27T15:59:00+01:00'), false, undefined, 'en-GB')
+    expect(inTime.afterDeadline).toBe(false)
+    expect(inTime.message).not.toMatch(/apolog/i)
+    const late = draftHeadsUp(promise, NEW_DUE, at('2026-11-30T09:00:00+01:00'), false, undefined, 'en-GB')
+    expect(late.afterDeadline).toBe(true)
+    expect(late.message).toMatch(/^Hi Jenny, I am sorry: the proposal I promised for Friday 27 November at 16:00 is late/)
+    expect(late.message).toContain('My apologies for the delay.')
   })
 })
 
@@ -61,6 +80,21 @@ describe('sendHeadsUp', () => {
     ])
     // The card is no longer at risk: the new promise stands.
     expect(buildBoard(next, later).columns.promised.map((c) => c.atRisk)).toEqual([false])
+  })
+
+  it('records "told in time" before the deadline and "told after the deadline" after it', () => {
+    const inTime = sendHeadsUp(withPromise(), 'f1', { dueAt: NEW_DUE.toISOString(), message: 'Hi' }, at('2026-11-27T15:00:00+01:00'))
+    expect(inTime.followUps[0].history.at(-1)).toEqual({ type: 'headsUp', at: at('2026-11-27T15:00:00+01:00').toISOString(), message: 'Hi' })
+    const lateAt = at('2026-11-30T09:00:00+01:00')
+    const late = sendHeadsUp(withPromise(), 'f1', { dueAt: NEW_DUE.toISOString(), message: 'Sorry' }, lateAt)
+    expect(late.followUps[0].history.at(-1)).toEqual({ type: 'headsUp', at: lateAt.toISOString(), message: 'Sorry', afterDeadline: true })
+  })
+
+  it('remembers new "what I promised" words on the card, and only new ones', () => {
+    const next = sendHeadsUp(withPromise(), 'f1', { dueAt: NEW_DUE.toISOString(), message: 'Hi', promiseText: ' the proposal for 40 seats ' }, later)
+    expect(next.followUps[0].promiseText).toBe('the proposal for 40 seats')
+    const same = sendHeadsUp(withPromise(), 'f1', { dueAt: NEW_DUE.toISOString(), message: 'Hi', promiseText: 'Send the proposal' }, later)
+    expect(same.followUps[0].promiseText).toBeUndefined()
   })
 
   it('refuses an empty message, a done follow-up and a new date in the past', () => {
