@@ -1,21 +1,28 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Card, Result } from '../electron/contract'
 import { Board } from './features/board/Board'
-import { CardDetail } from './features/board/CardDetail'
+import { useBoardStatus, useShownCard } from './features/board/boardView'
+import { CardDetail, type DetailCard } from './features/board/CardDetail'
+import { DensityToggle } from './features/board/DensityToggle'
 import type { DropIntent } from './features/board/dropIntent'
 import { FilterBar } from './features/board/FilterBar'
-import { clientsOf, filtersFromHash, filtersToHash, visibleColumns } from './features/board/filters'
+import { filtersFromHash, filtersToHash, hasFilters, viewQuery } from './features/board/filters'
 import type { CardActions } from './features/board/FollowUpCard'
 import { FollowUpDialog } from './features/board/FollowUpDialog'
 import { QuickAdd, QUICK_ADD_EXAMPLE } from './features/board/QuickAdd'
 import { RescheduleDialog } from './features/board/RescheduleDialog'
-import { useBoard } from './features/board/useBoard'
+import { isTyping, ShortcutSheet } from './features/board/ShortcutSheet'
+import { useBoardView, waitForCard } from './features/board/useBoard'
+import { AwayArea } from './features/board/AwayArea'
+import { Welcome } from './features/board/Welcome'
+import { useClients } from './features/board/useClients'
+import { useDensity } from './features/board/useDensity'
+import type { BoardCard } from './lib/viewStore'
 import { LazyScorecardDialog } from './features/scorecard/LazyScorecard'
 import { SettingsDialog } from './features/settings/SettingsDialog'
 import { HeadsUpDialog } from './features/method/HeadsUpDialog'
-import { checkInPlanned } from './features/method/followThroughToast'
+import { checkInMessage } from './features/method/followThroughToast'
 import { LogContactDialog } from './features/cadence/LogContactDialog'
-import { AwayPanel } from './features/away/AwayPanel'
 import { SequenceDialog, type SequenceName } from './features/sale/SequenceDialog'
 import { TransferDialog } from './features/transfer/TransferDialog'
 import { api } from './lib/api'
@@ -25,18 +32,34 @@ import { useNow } from './lib/useNow'
 /** How long a deleted follow-up can be brought back from the toast. */
 const UNDO_MS = 15_000
 
-type Dialog = { kind: 'new' } | { kind: 'transfer' } | { kind: 'settings' } | { kind: 'scorecard' } | { kind: 'logContact'; card: Card } | { kind: 'edit'; card: Card } | { kind: 'reschedule'; card: Card } | { kind: 'headsUp'; card: Card } | { kind: 'details'; card: Card } | { kind: 'sequence'; card: Card; sequence: SequenceName } | null
+type Dialog = { kind: 'new' } | { kind: 'shortcuts' } | { kind: 'transfer' } | { kind: 'settings' } | { kind: 'scorecard' } | { kind: 'logContact'; card: Card } | { kind: 'edit'; card: Card } | { kind: 'reschedule'; card: Card } | { kind: 'headsUp'; card: Card } | { kind: 'details'; card: DetailCard } | { kind: 'sequence'; card: Card; sequence: SequenceName } | null
 
 interface Toast {
   message: string
   undo?(): void
 }
 
+/** How long Mark done waits for the planned check-in to reach the view before it says nothing of it. */
+const CHECK_IN_WAIT_MS = 3_000
+
+/**
+ * Views carry light cards; the dialogs get the whole follow-up (its history too),
+ * with the column and risk the board showed.
+ */
+async function wholeCard(card: BoardCard): Promise<Card> {
+  const result = await api.getFollowUp({ id: card.id })
+  return result.ok ? { ...card, ...result.value } : { ...card, history: [] }
+}
+
 export function App() {
-  const board = useBoard()
   const now = useNow()
   const [filters, setFilters] = useHashState(filtersFromHash, filtersToHash)
   const [showOlderDone, setShowOlderDone] = useState(false)
+  const [density, setDensity] = useDensity()
+  const query = useMemo(() => viewQuery(filters, showOlderDone), [filters, showOlderDone])
+  const store = useBoardView(api.openView, query, density)
+  const board = useBoardStatus(store)
+  const [clients, refreshClients] = useClients()
   const [dialog, setDialog] = useState<Dialog>(null)
   const [error, setError] = useState<string | null>(null)
   const [toast, setToast] = useState<Toast | null>(null)
@@ -62,28 +85,28 @@ export function App() {
   const actions: CardActions = useMemo(
     () => ({
       complete: async (card) => {
-        // A delivered promise gets a check-in: say when.
+        // A delivered promise gets a check-in: say when, once the view shows it.
         if (await run(api.complete({ id: card.id }))) {
-          const planned = await checkInPlanned(card.id)
-          if (planned) showToast({ message: planned })
+          const checkIn = await waitForCard(store, (other) => other.followsUp === card.id && other.completedAt === undefined, CHECK_IN_WAIT_MS)
+          if (checkIn) showToast({ message: checkInMessage(checkIn) })
         }
       },
-      headsUp: (card) => setDialog({ kind: 'headsUp', card }),
-      afterSale: (card, sequence) => setDialog({ kind: 'sequence', card, sequence }),
+      headsUp: async (card) => setDialog({ kind: 'headsUp', card: await wholeCard(card) }),
+      afterSale: async (card, sequence) => setDialog({ kind: 'sequence', card: await wholeCard(card), sequence }),
       snooze: (card, until) => void run(api.snooze({ id: card.id, until: until.toISOString() })),
-      edit: (card) => setDialog({ kind: 'edit', card }),
-      details: (card) => setDialog({ kind: 'details', card }),
-      logContact: (card) => setDialog({ kind: 'logContact', card }),
+      edit: async (card) => setDialog({ kind: 'edit', card: await wholeCard(card) }),
+      details: async (card) => setDialog({ kind: 'details', card: await wholeCard(card) }),
+      logContact: async (card) => setDialog({ kind: 'logContact', card: await wholeCard(card) }),
       remove: async (card) => {
         if (await run(api.remove({ id: card.id }))) {
           showToast({ message: `Deleted “${card.title}”.`, undo: () => void run(api.undoRemove({ id: card.id })) })
         }
       },
     }),
-    [],
+    [store],
   )
 
-  function onDrop(card: Card, intent: DropIntent) {
+  const onDrop = useCallback((card: BoardCard, intent: DropIntent) => {
     switch (intent.kind) {
       case 'complete':
         return actions.complete(card)
@@ -92,34 +115,48 @@ export function App() {
       case 'planToday':
         return void run(api.planForToday({ id: card.id }))
       case 'reschedule':
-        return setDialog({ kind: 'reschedule', card })
+        return void wholeCard(card).then((whole) => setDialog({ kind: 'reschedule', card: whole }))
       case 'none':
         if (intent.reason) setError(intent.reason)
     }
-  }
+  }, [actions])
+  const olderDone = useMemo(
+    () => (
+      <button className="link column__more" onClick={() => setShowOlderDone(!showOlderDone)}>
+        {showOlderDone ? 'Show only the last 7 days' : 'Show older'}
+      </button>
+    ),
+    [showOlderDone],
+  )
 
   // The desktop shell asks for a card (a notification or tray item was clicked) or for quick add.
-  const latestBoard = useRef(board)
-  latestBoard.current = board
   useEffect(
     () =>
-      api.onShellCommand((command) => {
+      api.onShellCommand(async (command) => {
         if (command.type === 'focusQuickAdd') {
           document.querySelector<HTMLInputElement>('input[aria-label="Quick add"]')?.focus()
           return
         }
-        const card = latestBoard.current && Object.values(latestBoard.current.columns).flat().find((c) => c.id === command.id)
-        if (card) setDialog({ kind: 'details', card })
-        else setError('That follow-up no longer exists.')
+        const result = await api.getFollowUp({ id: command.id })
+        if (!result.ok) return setError('That follow-up no longer exists.')
+        const shown = store.card(command.id)
+        setDialog({ kind: 'details', card: shown ? { ...shown, ...result.value } : result.value })
       }),
-    [],
+    [store],
   )
 
-  const view = useMemo(() => (board ? visibleColumns(board, filters, now, showOlderDone) : null), [board, filters, now, showOlderDone])
-  const clients = useMemo(() => (board ? clientsOf(board) : []), [board])
-  const isEmpty = board !== null && Object.values(board.columns).every((cards) => cards.length === 0)
+  // `?` anywhere but in a field shows every shortcut.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === '?' && !isTyping(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey) setDialog((current) => current ?? { kind: 'shortcuts' })
+    }
+    document.addEventListener('keydown', onKeyDown)
+    return () => document.removeEventListener('keydown', onKeyDown)
+  }, [])
+
   // Dialogs show the latest version of their card, so a push from another window is not lost.
-  const liveCard = (card: Card) => (board && Object.values(board.columns).flat().find((c) => c.id === card.id)) || card
+  const shown = useShownCard(store, dialog && 'card' in dialog ? dialog.card.id : undefined)
+  const liveCard = <T extends DetailCard>(card: T): T => (shown ? { ...card, ...shown } : card)
 
   return (
     <div className="app">
@@ -135,7 +172,15 @@ export function App() {
         <button onClick={() => setDialog({ kind: 'scorecard' })}>Scorecard</button>
         <button onClick={() => setDialog({ kind: 'transfer' })}>Import / export</button>
       </header>
-      {board && <FilterBar filters={filters} clients={clients} onChange={setFilters} />}
+      {board && (
+        <div className="board-bar">
+          <FilterBar filters={filters} clients={clients} onChange={setFilters} onOpenClients={refreshClients} />
+          <DensityToggle density={density} onChange={setDensity} />
+          <button className="board-bar__keys" onClick={() => setDialog({ kind: 'shortcuts' })} aria-keyshortcuts="?">
+            Keyboard shortcuts
+          </button>
+        </div>
+      )}
       <div className="banners">
         {board?.notices.map((notice) => (
           <p key={notice} className="banner banner--notice" role="status">
@@ -148,38 +193,34 @@ export function App() {
           </p>
         )}
       </div>
-      {board && (
-        <AwayPanel
-          board={board}
+      {board?.away && (
+        <AwayArea
+          store={store}
+          status={board}
           now={now}
           onHeadsUp={(card) => setDialog({ kind: 'headsUp', card })}
           onMessage={(message) => showToast({ message })}
           onError={setError}
         />
       )}
-      {isEmpty && (
-        <section className="welcome" aria-label="Getting started">
+      {board && !hasFilters(filters) && (
+        <Welcome store={store}>
           <h2>Every promise, kept.</h2>
           <p>
             Type a promise into Quick add — for example <kbd>{QUICK_ADD_EXAMPLE}</kbd> — and press Enter. It starts in <b>Promised</b>, moves
             to <b>Due</b> on the day (or once your own, earlier target passes), and to <b>Overdue</b> if the promised time goes by. Mark it
             done and it lands in <b>Done</b>.
           </p>
-        </section>
+        </Welcome>
       )}
-      {board && view ? (
+      {board ? (
         <Board
-          columns={view.columns}
+          store={store}
           now={now}
           actions={actions}
           onDrop={onDrop}
-          olderDone={
-            view.olderDone > 0 || showOlderDone ? (
-              <button className="link column__more" onClick={() => setShowOlderDone(!showOlderDone)}>
-                {showOlderDone ? 'Show only the last 7 days' : `Show ${view.olderDone} older`}
-              </button>
-            ) : undefined
-          }
+          density={density}
+          olderDone={olderDone}
         />
       ) : (
         <p className="loading">Loading your follow-ups…</p>
@@ -211,6 +252,7 @@ export function App() {
       {dialog?.kind === 'headsUp' && <HeadsUpDialog card={liveCard(dialog.card)} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}
       {dialog?.kind === 'sequence' && <SequenceDialog card={dialog.card} sequence={dialog.sequence} onClose={() => setDialog(null)} onDone={(message) => showToast({ message })} />}
       {dialog?.kind === 'details' && <CardDetail card={liveCard(dialog.card)} now={now} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'shortcuts' && <ShortcutSheet onClose={() => setDialog(null)} />}
     </div>
   )
 }

@@ -2,121 +2,126 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { Data, emptyData, type FollowUp } from '../../electron/core/schema'
 import { ensureRendererBuilt } from '../../electron/web/build'
 import { findChromium, launchChromium } from '../e2e/support/chromium'
 import { startWebApp, type WebApp } from '../e2e/support/webApp'
-import { makeFollowUp } from '../fixtures/followUps'
+import { heavyBoardData } from './heavyBoard'
 
 /**
- * The board with 10,000 open follow-ups in browser mode, in Chromium:
- * - snapshot → cards painted: from the first board snapshot reaching the page (the
- *   first SSE "board" event or the end of the getBoard response, whichever came first)
- *   to the first frame painted after the first card entered the DOM;
- * - navigation → cards painted, for context (includes bundle load and the server's JSON);
- * - card elements in the DOM once loaded, and the most seen while scrolling (goal ≤ 300);
- * - long tasks (> 50 ms, PerformanceObserver 'longtask') while each column is
- *   scrolled to its bottom a few screens per frame.
- * Medians of RUNS page loads, each in a fresh browser context.
+ * The board in browser mode, in Chromium, at 10,000 and 100,000 follow-ups (heavyBoard.ts:
+ * 3–10 history events each, spread over the four columns), each
+ * figure paired with a baseline measured in the same run, interleaved (figure, baseline,
+ * figure, baseline …) so a busy machine slows both alike:
+ * - navigation → cards painted, against navigation → a blank page of the same server painted;
+ * - click "Mark done" → the card repainted in Done (p95), against an empty command round
+ *   trip plus a one-card repaint;
+ * - jump to the bottom of the largest column: long tasks (> 50 ms) and dropped frames
+ *   until its last cards are painted, against the same wait on a blank page.
  */
 
-const COUNT = 10_000
-const RUNS = 5
-const DOM_GOAL = 300
-const DAY = 86_400_000
+const SIZES = [10_000, 100_000]
+const LOADS = 7
+const CLICKS = 21
+const VIEWPORT = { width: 1400, height: 900 }
+const BLANK_PATH = '/__bench_blank'
+const GOALS = { paint: { 10_000: 300, 100_000: 800 } as Record<number, number>, click: { 10_000: 2, 100_000: 3 } as Record<number, number> }
 
-/** In the page before any of its scripts: marks for the snapshot's arrival, the first card in the DOM and its paint, and every long task. */
+/**
+ * In every page before its scripts: long tasks, and "painted" marks: a rAF runs before
+ * the next frame's paint, a message posted from it runs after that paint.
+ */
 const INSTRUMENT = `(() => {
-  const bench = (window.__bench = { longTasks: [], maxArticles: 0 })
+  const bench = (window.__bench = { longTasks: [] })
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration })
   }).observe({ type: 'longtask', buffered: true })
-  const Native = window.EventSource
-  window.EventSource = class extends Native {
-    constructor(...args) {
-      super(...args)
-      // Added before the app's own listener, so this runs first: the event has arrived, not yet been parsed.
-      this.addEventListener('board', () => bench.sseBoard ??= performance.now(), { once: true })
-    }
-  }
+  bench.afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => resolve(performance.now())
+    channel.port2.postMessage(null)
+  }))
   const seen = new MutationObserver(() => {
-    if (bench.articleInDom !== undefined || !document.querySelector('article')) return
-    bench.articleInDom = performance.now()
+    if (bench.cardsPainted !== undefined || bench.waiting || !document.querySelector('article')) return
+    bench.waiting = true
     seen.disconnect()
-    // The frame that shows it: rAF runs before that frame's paint, a message posted there runs after it.
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel()
-      channel.port1.onmessage = () => (bench.cardsPainted = performance.now())
-      channel.port2.postMessage(null)
-    })
+    bench.afterPaint().then((at) => (bench.cardsPainted = at))
   })
   seen.observe(document, { childList: true, subtree: true })
+  if (location.pathname === '${BLANK_PATH}') addEventListener('DOMContentLoaded', () => bench.afterPaint().then((at) => (bench.cardsPainted = at)))
 })()`
 
-/** Runs in the page once the cards are painted: what the board looked like on arrival. */
-const READ_LOAD = `(() => {
+/** Runs in the page: clicks the first Promised card's Mark done and resolves, in ms, when it is painted in Done. */
+const CLICK_MARK_DONE = `(async () => {
   const bench = window.__bench
-  const getBoard = performance.getEntriesByType('resource').find((entry) => new URL(entry.name).pathname === '/api/getBoard')
-  const arrived = Math.min(bench.sseBoard ?? Infinity, getBoard ? getBoard.responseEnd : Infinity)
-  return {
-    arrived,
-    via: arrived === bench.sseBoard ? 'sse' : 'getBoard',
-    painted: bench.cardsPainted,
-    articles: document.querySelectorAll('article').length,
-    loadLongTasks: bench.longTasks.length,
-  }
+  const article = document.querySelector('[data-column="promised"] article[data-card-id]')
+  const id = article.dataset.cardId
+  const button = [...article.querySelectorAll('button')].find((b) => b.textContent === 'Mark done')
+  const moved = () => !!document.querySelector('[data-column="done"] article[data-card-id="' + id + '"]') && !document.querySelector('[data-column="promised"] article[data-card-id="' + id + '"]')
+  const start = performance.now()
+  await new Promise((resolve) => {
+    const observer = new MutationObserver(() => moved() && (observer.disconnect(), resolve()))
+    observer.observe(document.body, { childList: true, subtree: true })
+    button.click()
+  })
+  return (await bench.afterPaint()) - start
 })()`
 
-/** Runs in the page: scrolls every column to its bottom a few screens per frame, counting cards in the DOM and long tasks on the way. */
-const SCROLL_COLUMNS = `(async () => {
+/** Runs in the page: an empty command's round trip, then one card's text changed and painted. */
+const ROUND_TRIP_AND_REPAINT = `(async () => {
   const bench = window.__bench
-  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()))
+  const start = performance.now()
+  const token = sessionStorage.getItem('follow-through-token')
+  await (await fetch('/api/getSettings', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token }, body: '{}' })).json()
+  const line = document.querySelector('[data-column="promised"] article .card__client')
+  line.textContent = line.textContent + ' '
+  return (await bench.afterPaint()) - start
+})()`
+
+/**
+ * Runs in the page: watches every frame from now until `done()` holds (or 10 s pass);
+ * a frame that took longer than 1.5 vsyncs dropped the ones it covered.
+ */
+const WATCH_FRAMES = `async (jump) => {
+  const bench = window.__bench
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve))
+  await frame()
   const from = performance.now()
   const before = bench.longTasks.length
-  let maxArticles = document.querySelectorAll('article').length
+  const done = jump ? jump() : (() => { const until = from + 500; return () => performance.now() >= until })()
+  let last = await frame()
   let frames = 0
-  for (const region of document.querySelectorAll('[role="region"]')) {
-    const scroller = region.querySelector('.column__scroll')
-    if (!scroller || scroller.scrollHeight <= scroller.clientHeight) continue
-    let settled = 0
-    // Measured card heights change the list's total height as it scrolls: stop once the bottom holds for two frames.
-    while (settled < 2) {
-      const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1
-      settled = atBottom ? settled + 1 : 0
-      if (!atBottom) scroller.scrollTop += scroller.clientHeight * 4
-      await frame()
-      frames++
-      maxArticles = Math.max(maxArticles, document.querySelectorAll('article').length)
-    }
+  let dropped = 0
+  while (!done() && performance.now() - from < 10_000) {
+    const now = await frame()
+    const vsyncs = Math.max(1, Math.round((now - last) / 16.67))
+    frames += vsyncs
+    dropped += vsyncs - 1
+    last = now
   }
-  // Long tasks are reported after they end; one more frame lets the last arrive.
-  await frame()
-  await new Promise((resolve) => setTimeout(resolve))
+  const ms = (await bench.afterPaint()) - from
+  await new Promise((resolve) => setTimeout(resolve, 60))
   const during = bench.longTasks.slice(before).filter((task) => task.start >= from)
-  return {
-    ms: performance.now() - from,
-    frames,
-    maxArticles,
-    longTasks: during.length,
-    longTaskMs: during.reduce((sum, task) => sum + task.duration, 0),
-    longestTask: during.reduce((max, task) => Math.max(max, task.duration), 0),
-  }
-})()`
+  return { ms, frames, dropped, longTasks: during.length, longestTask: during.reduce((max, task) => Math.max(max, task.duration), 0), reached: done() }
+}`
 
-interface LoadResult {
-  arrived: number
-  via: string
-  painted: number
-  articles: number
-  loadLongTasks: number
-}
-interface ScrollResult {
+/** In the page: scrolls the largest column to its bottom in one jump; done once its last position shows a card. */
+const JUMP_TO_BOTTOM = `() => {
+  const regions = [...document.querySelectorAll('[data-column]')]
+  const count = (region) => Number(region.querySelector('.column__count')?.textContent ?? 0)
+  const largest = regions.sort((a, b) => count(b) - count(a))[0]
+  const last = count(largest) - 1
+  const scroller = largest.querySelector('.column__scroll')
+  scroller.scrollTop = scroller.scrollHeight
+  return () => !!largest.querySelector('[data-index="' + last + '"] > article')
+}`
+
+interface FrameWatch {
   ms: number
   frames: number
-  maxArticles: number
+  dropped: number
   longTasks: number
-  longTaskMs: number
   longestTask: number
+  reached: boolean
 }
 
 const median = (values: number[]) => {
@@ -124,103 +129,88 @@ const median = (values: number[]) => {
   const mid = Math.floor(sorted.length / 2)
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
+const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)]
+const fmt = (ms: number) => (ms < 10 ? ms.toFixed(1) : ms.toFixed(0))
+const ratio = (x: number) => `${x.toFixed(2)}x`
 
-/**
- * 10,000 open follow-ups spread over the columns relative to now: about half
- * Promised (due in 2-40 days), a fifth Due (target passed, promise days away), the
- * rest Overdue (promise passed within the last 20 days). Realistic fields from the
- * shared fixture; none completed, so Done is empty.
- */
-export function openBoardData(count: number, now = Date.now()): Data {
-  const data = emptyData()
-  data.followUps = Array.from({ length: count }, (_, i): FollowUp => {
-    const base = makeFollowUp(i)
-    const bucket = i % 10
-    const spread = ((i * 7919) % 1000) / 1000
-    const dueAt = bucket < 5 ? now + (2 + spread * 38) * DAY : bucket < 7 ? now + (1 + spread * 5) * DAY : now - (0.1 + spread * 20) * DAY
-    const targetAt = bucket >= 5 && bucket < 7 ? now - spread * DAY - 60_000 : dueAt - (12 + (i % 12)) * 3_600_000
-    const { completedAt: _completed, ...open } = base
-    return {
-      ...open,
-      createdAt: new Date(Math.min(dueAt, targetAt) - 5 * DAY).toISOString(),
-      dueAt: new Date(dueAt).toISOString(),
-      targetAt: new Date(targetAt).toISOString(),
-      allDay: false,
-      history: base.history.filter((event) => event.type !== 'completed' && event.type !== 'notified'),
-      notifiedAt: {},
-    }
-  })
-  return Data.parse(data)
+/** One fresh page of the board (or the blank page), loaded until its first cards (or its text) are painted. */
+async function load(browser: Browser, app: WebApp, blank: boolean): Promise<{ page: Page; painted: number; close(): Promise<void> }> {
+  const context = await browser.newContext({ viewport: VIEWPORT })
+  await context.addInitScript({ content: INSTRUMENT })
+  await context.route(`${app.origin}${BLANK_PATH}`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Blank</title><p>Blank page</p>' }))
+  const page = await context.newPage()
+  // The first load sets the access cookie; the blank page is served on the same origin.
+  await page.goto(blank ? `${app.origin}${BLANK_PATH}` : app.url)
+  // Functions, not strings: the app's CSP forbids eval, which a string predicate would need.
+  await page.waitForFunction(() => (globalThis as unknown as { __bench?: { cardsPainted?: number } }).__bench?.cardsPainted !== undefined, undefined, { timeout: 120_000 })
+  const painted = await page.evaluate(() => (globalThis as unknown as { __bench: { cardsPainted: number } }).__bench.cardsPainted)
+  return { page, painted, close: () => context.close() }
 }
 
-async function measureOnce(browser: Browser, app: WebApp): Promise<{ load: LoadResult; scroll: ScrollResult }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+async function benchSize(browser: Browser, count: number): Promise<string[]> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'follow-through-bench-board-'))
+  let app: WebApp | undefined
   try {
-    await context.addInitScript({ content: INSTRUMENT })
-    const page: Page = await context.newPage()
-    await page.goto(app.url)
-    // A function, not a string: the app's CSP forbids eval, which a string predicate would need.
-    await page.waitForFunction(() => (globalThis as unknown as { __bench?: { cardsPainted?: number } }).__bench?.cardsPainted !== undefined, undefined, {
-      timeout: 120_000,
-    })
-    const load = (await page.evaluate(READ_LOAD)) as LoadResult
-    const scroll = (await page.evaluate(SCROLL_COLUMNS)) as ScrollResult
-    return { load, scroll }
+    await writeFile(join(dataDir, 'follow-through.json'), JSON.stringify(heavyBoardData(count)))
+    app = await startWebApp({ dataDir, timeoutMs: 300_000 })
+    // The fixture's overdue cards went overdue "while the app was closed": put that panel away, as a person would.
+    await fetch(`${app.origin}/api/dismissAway`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${app.token}` }, body: '{}' })
+
+    // Warm-up (bundle, server caches), not counted.
+    await (await load(browser, app, false)).close()
+    await (await load(browser, app, true)).close()
+
+    const paint: { board: number; blank: number }[] = []
+    for (let run = 0; run < LOADS; run++) {
+      const board = await load(browser, app, false)
+      await board.close()
+      const blank = await load(browser, app, true)
+      await blank.close()
+      paint.push({ board: board.painted, blank: blank.painted })
+    }
+
+    const board = await load(browser, app, false)
+    const clicks: { click: number; baseline: number }[] = []
+    for (let run = 0; run < CLICKS; run++) {
+      const baseline = (await board.page.evaluate(ROUND_TRIP_AND_REPAINT)) as number
+      const click = (await board.page.evaluate(CLICK_MARK_DONE)) as number
+      clicks.push({ click, baseline })
+    }
+    const jump = (await board.page.evaluate(`(${WATCH_FRAMES})(${JUMP_TO_BOTTOM})`)) as FrameWatch
+    await board.close()
+    const blank = await load(browser, app, true)
+    const idle = (await blank.page.evaluate(`(${WATCH_FRAMES})()`)) as FrameWatch
+    await blank.close()
+
+    const paintMs = median(paint.map((p) => p.board))
+    const clickRatios = clicks.map((c) => c.click / c.baseline)
+    const clickP95 = p95(clicks.map((c) => c.click))
+    const baseP95 = p95(clicks.map((c) => c.baseline))
+    const droppedPct = (100 * jump.dropped) / Math.max(1, jump.frames)
+    const meets = (ok: boolean) => (ok ? 'met' : 'NOT MET')
+    return [
+      `  ${count.toLocaleString('en-US')} follow-ups`,
+      `    navigation -> cards painted        ${fmt(paintMs).padStart(7)} ms   blank page ${fmt(median(paint.map((p) => p.blank)))} ms, ratio ${ratio(median(paint.map((p) => p.board / p.blank)))} (median of ${LOADS} pairs)   goal <= ${GOALS.paint[count]} ms: ${meets(paintMs <= GOALS.paint[count])}`,
+      `    click Mark done -> repainted, p95  ${fmt(clickP95).padStart(7)} ms   baseline p95 ${fmt(baseP95)} ms, ratio ${ratio(clickP95 / baseP95)} (paired median ${ratio(median(clickRatios))}, ${CLICKS} pairs)   goal <= ${GOALS.click[count]}x: ${meets(clickP95 / baseP95 <= GOALS.click[count])}`,
+      `    jump to bottom of largest column   ${fmt(jump.ms).padStart(7)} ms   ${jump.longTasks} long tasks (longest ${fmt(jump.longestTask)} ms), ${jump.dropped}/${jump.frames} frames dropped (${droppedPct.toFixed(1)}%)${jump.reached ? '' : ', bottom NOT reached'}; blank page: ${idle.longTasks} long tasks, ${idle.dropped}/${idle.frames} dropped   goal 0 long tasks, <= 1% dropped: ${meets(jump.reached && jump.longTasks === 0 && droppedPct <= 1)}`,
+    ]
   } finally {
-    await context.close()
+    await app?.stop()
+    await rm(dataDir, { recursive: true, force: true })
   }
 }
-
-const fmt = (ms: number) => (ms < 10 ? ms.toFixed(1) : ms.toFixed(0))
 
 export async function benchBoard(): Promise<string[]> {
   const chromiumPath = findChromium()
   if (!chromiumPath) return ['Board benchmark skipped: no Chromium found (set CHROMIUM_PATH or install /usr/bin/chromium).']
   await ensureRendererBuilt()
-  const dataDir = await mkdtemp(join(tmpdir(), 'follow-through-bench-board-'))
-  let app: WebApp | undefined
-  let browser: Browser | undefined
+  const browser = await launchChromium(chromiumPath)
+  const sizes = process.env.BENCH_BOARD_SIZES ? process.env.BENCH_BOARD_SIZES.split(',').map(Number) : SIZES
   try {
-    const data = openBoardData(COUNT)
-    await writeFile(join(dataDir, 'follow-through.json'), JSON.stringify(data))
-    app = await startWebApp({ dataDir })
-    const board = (await (
-      await fetch(`${app.origin}/api/getBoard`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${app.token}` },
-        body: '{}',
-      })
-    ).json()) as { ok: true; value: { columns: Record<string, unknown[]> } }
-    const perColumn = Object.entries(board.value.columns).map(([column, cards]) => `${column} ${cards.length}`).join(', ')
-    const snapshotMb = JSON.stringify(board.value).length / 1e6
-
-    browser = await launchChromium(chromiumPath)
-    // A warm-up load (bundle and server caches), not counted.
-    await measureOnce(browser, app)
-    const runs: { load: LoadResult; scroll: ScrollResult }[] = []
-    for (let run = 0; run < RUNS; run++) runs.push(await measureOnce(browser, app))
-
-    const toPaint = runs.map((r) => r.load.painted - r.load.arrived)
-    const fromNav = runs.map((r) => r.load.painted)
-    const articles = runs.map((r) => r.load.articles)
-    const maxArticles = Math.max(...runs.map((r) => r.scroll.maxArticles))
-    const lines = [
-      `Board benchmark: ${COUNT.toLocaleString('en-US')} open follow-ups (${perColumn}; snapshot ${snapshotMb.toFixed(1)} MB), browser mode in Chromium 1400x900, median of ${RUNS} loads`,
-      '',
-      `  snapshot arrived -> cards painted   ${fmt(median(toPaint)).padStart(7)} ms   (runs: ${toPaint.map(fmt).join(', ')}; first snapshot via ${runs.map((r) => r.load.via).join('/')})`,
-      `  navigation -> cards painted         ${fmt(median(fromNav)).padStart(7)} ms   (runs: ${fromNav.map(fmt).join(', ')})`,
-      `  long tasks during load              ${String(median(runs.map((r) => r.load.loadLongTasks))).padStart(7)}`,
-      `  card elements in the DOM, loaded    ${String(median(articles)).padStart(7)}      (max while scrolling: ${maxArticles}; goal <= ${DOM_GOAL})`,
-      `  scroll every column to the bottom   ${fmt(median(runs.map((r) => r.scroll.ms))).padStart(7)} ms   (${median(runs.map((r) => r.scroll.frames))} frames)`,
-      `    long tasks while scrolling        ${String(median(runs.map((r) => r.scroll.longTasks))).padStart(7)}      (runs: ${runs.map((r) => r.scroll.longTasks).join(', ')})`,
-      `    long-task time while scrolling    ${fmt(median(runs.map((r) => r.scroll.longTaskMs))).padStart(7)} ms   (longest single task, median: ${fmt(median(runs.map((r) => r.scroll.longestTask)))} ms)`,
-      '',
-      `  DOM size: ${Math.max(...articles, maxArticles) <= DOM_GOAL ? 'within' : 'OVER'} the ${DOM_GOAL}-card goal`,
-    ]
+    const lines = [`Board benchmark: browser mode in Chromium ${VIEWPORT.width}x${VIEWPORT.height}, each figure against its baseline in the same run`]
+    for (const count of sizes) lines.push(...(await benchSize(browser, count)))
     return lines
   } finally {
-    await browser?.close()
-    await app?.stop()
-    await rm(dataDir, { recursive: true, force: true })
+    await browser.close()
   }
 }

@@ -103,6 +103,69 @@ async function tabOutOf(page: Page, input: Locator) {
 describe.skipIf(!chromiumPath)('the board in the browser', () => {
   const suite = useBrowserMode('board', chromiumPath!)
 
+  it('works from the keyboard: j/k and arrows move between cards, d marks the focused card done, ? lists the keys', async () => {
+    const { page, app } = suite
+    await createOverHttp(app, promisedDraft('Send the proposal'))
+    await createOverHttp(app, { ...promisedDraft('Book the next meeting'), dueAt: inMs(4 * DAY) })
+    await createOverHttp(app, dueDraft('Call back about the demo'))
+    const first = card(page, 'Send the proposal', 'Promised')
+    await first.waitFor({ state: 'visible' })
+    await card(page, 'Call back about the demo', 'Due').waitFor({ state: 'visible' })
+
+    await first.focus()
+    await page.keyboard.press('j')
+    expect(await isFocused(card(page, 'Book the next meeting', 'Promised'))).toBe(true)
+    await page.keyboard.press('k')
+    expect(await isFocused(first)).toBe(true)
+    await page.keyboard.press('ArrowRight')
+    const due = card(page, 'Call back about the demo', 'Due')
+    expect(await isFocused(due)).toBe(true)
+
+    await page.keyboard.press('d')
+    await card(page, 'Call back about the demo', 'Done').waitFor({ state: 'visible' })
+    expect((await serviceCard(app, 'Call back about the demo')).column).toBe('done')
+
+    await page.keyboard.press('?')
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+    await sheet.getByText('Open the card’s details and history').waitFor()
+    await page.keyboard.press('Escape')
+    await sheet.waitFor({ state: 'detached' })
+  })
+
+  it('a card’s context menu opens on right-click and from the keyboard, with the card’s actions', async () => {
+    const { page, app } = suite
+    await createOverHttp(app, promisedDraft('Send the proposal'))
+    const open = card(page, 'Send the proposal', 'Promised')
+    await open.click({ button: 'right' })
+    const menu = page.getByRole('menu', { name: 'Actions for “Send the proposal”' })
+    for (const name of ['Mark done', 'Snooze', 'Edit', 'Delete']) await menu.getByRole('menuitem', { name, exact: true }).waitFor()
+    await page.keyboard.press('Escape')
+    await menu.waitFor({ state: 'detached' })
+    expect(await isFocused(open)).toBe(true)
+
+    await page.keyboard.press('Shift+F10')
+    await menu.getByRole('menuitem', { name: 'Mark done', exact: true }).click()
+    await card(page, 'Send the proposal', 'Done').waitFor({ state: 'visible' })
+    expect((await serviceCard(app, 'Send the proposal')).history.at(-1)?.type).toBe('completed')
+  })
+
+  it('a compact card shows its other actions only while hovered or focused', async () => {
+    const { page, app } = suite
+    await createOverHttp(app, promisedDraft('Send the proposal'))
+    const open = card(page, 'Send the proposal', 'Promised')
+    await open.waitFor({ state: 'visible' })
+    await page.mouse.move(1, 1)
+    const toolbar = open.getByRole('toolbar')
+    const opacity = () => toolbar.evaluate((element) => Number(element.ownerDocument.defaultView!.getComputedStyle(element).opacity))
+    await expect.poll(opacity).toBe(0)
+    await open.hover()
+    await expect.poll(opacity).toBe(1)
+    await page.mouse.move(1, 1)
+    await expect.poll(opacity).toBe(0)
+    await open.focus()
+    await expect.poll(opacity).toBe(1)
+  })
+
   it('creates a follow-up through the New follow-up dialog with the keyboard alone', async () => {
     const { page, app } = suite
     const promised = daysAhead(3)
@@ -217,8 +280,11 @@ describe.skipIf(!chromiumPath)('the board in the browser', () => {
 
     await moveWithKeyboard(page, 'Book the next meeting', 'Promised', ['ArrowRight'], 'Due', 'will be planned for today')
 
-    await card(page, 'Book the next meeting', 'Due').waitFor({ state: 'visible' })
+    const moved = card(page, 'Book the next meeting', 'Due')
+    await moved.waitFor({ state: 'visible' })
     expect(await card(page, 'Book the next meeting').count()).toBe(1)
+    // Focus went with the card to its new column, ready for the next key.
+    await expect.poll(() => isFocused(moved)).toBe(true)
     const stored = await serviceCard(app, 'Book the next meeting')
     expect(stored.column).toBe('due')
     expect(stored.history.at(-1)).toMatchObject({ type: 'edited', fields: ['targetAt'] })
@@ -347,5 +413,26 @@ describe.skipIf(!chromiumPath)('the board in the browser', () => {
       const shown = await region(page, name).getByRole('article').evaluateAll((articles) => articles.map((a) => a.getAttribute('aria-label')))
       expect(shown, name).toEqual(titles(board.columns[column]))
     }
+  })
+})
+
+describe.skipIf(!chromiumPath)('the compact board at 1280×800', () => {
+  const suite = useBrowserMode('board-compact', chromiumPath!, { context: { viewport: { width: 1280, height: 800 } } })
+
+  it('a column shows at least 8 compact cards', async () => {
+    const { page, app } = suite
+    for (let i = 0; i < 12; i++) await createOverHttp(app, { ...promisedDraft(`Send proposal ${i + 1}`), dueAt: inMs((3 + i) * DAY) })
+    await card(page, 'Send proposal 12', 'Promised').waitFor({ state: 'attached' })
+    await card(page, 'Send proposal 1', 'Promised').waitFor({ state: 'visible' })
+    // Cards wholly on screen: inside the viewport and inside the column's scroll area.
+    const whollyShown = await region(page, 'Promised').evaluate((column) => {
+      const area = column.querySelector('.column__scroll')!.getBoundingClientRect()
+      const bottom = Math.min(area.bottom, column.ownerDocument.defaultView!.innerHeight)
+      return [...column.querySelectorAll('article')].filter((article) => {
+        const box = article.getBoundingClientRect()
+        return box.top >= area.top - 1 && box.bottom <= bottom + 1
+      }).length
+    })
+    expect(whollyShown).toBeGreaterThanOrEqual(8)
   })
 })

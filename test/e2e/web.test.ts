@@ -180,7 +180,7 @@ describe.skipIf(!chromiumPath)('browser mode end to end', () => {
     const second = await context.newPage()
     // The second tab's event stream must be open, and its first board shown, before the
     // card exists, so the card can only arrive as a later push.
-    const loaded = firstLoad(second, '/api/events')
+    const loaded = firstLoad(second, '/api/view')
     await second.goto(app.url)
     await loaded
     await waitForBoard(second)

@@ -9,12 +9,16 @@ import {
   type DragEndEvent,
   type KeyboardCoordinateGetter,
 } from '@dnd-kit/core'
-import { useState } from 'react'
-import type { Card, Column } from '../../../electron/contract'
-import { BoardColumn } from './BoardColumn'
+import { useCallback, useMemo, useRef, useState } from 'react'
+import type { Column, ViewCard as Card } from '../../../electron/contract'
+import { BoardColumn, type CardContext, type ColumnHandle } from './BoardColumn'
+import { ViewStoreContext } from './boardView'
+import type { Density } from './density'
 import { dropIntent, type DropIntent } from './dropIntent'
 import { COLUMN_TITLES } from './format'
 import { CardPreview, type CardActions } from './FollowUpCard'
+import { neighbourColumn, useFocusRequests } from './focusCards'
+import type { ViewStore } from '../../lib/viewStore'
 
 export const BOARD_COLUMNS: Column[] = ['promised', 'due', 'overdue', 'done']
 const DROP_TARGETS: Column[] = ['promised', 'due', 'done']
@@ -54,16 +58,18 @@ function announcements(): Announcements {
 }
 
 export function Board({
-  columns,
+  store,
   now,
   actions,
   onDrop,
+  density = 'comfortable',
   olderDone,
 }: {
-  columns: Record<Column, Card[]>
+  store: ViewStore
   now: Date
   actions: CardActions
   onDrop(card: Card, intent: DropIntent): void
+  density?: Density
   olderDone?: React.ReactNode
 }) {
   const [dragged, setDragged] = useState<Card | null>(null)
@@ -71,33 +77,69 @@ export function Board({
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(KeyboardSensor, { coordinateGetter: jumpBetweenColumns }),
   )
+  const columns = useRef<Partial<Record<Column, ColumnHandle | null>>>({})
+  const board = useRef<HTMLElement>(null)
+  const focus = useFocusRequests(store, board, columns)
+  const context: CardContext = useMemo(() => ({ now, actions, density }), [now, actions, density])
+  const handles = useMemo(
+    () => Object.fromEntries(BOARD_COLUMNS.map((column) => [column, (handle: ColumnHandle | null) => void (columns.current[column] = handle)])) as Record<Column, (handle: ColumnHandle | null) => void>,
+    [],
+  )
 
   function onDragEnd(event: DragEndEvent) {
     setDragged(null)
-    const card = cardOf(event.active.data.current)
+    // A card dragged far enough to scroll out of its column's rendered range is unmounted; the overlay kept its data.
+    const card = cardOf(event.active.data.current) ?? dragged
     if (!card || !event.over) return
+    // A keyboard move keeps focus on the card: once it shows up in its new place, focus goes there.
+    if (event.activatorEvent instanceof KeyboardEvent) focus.follow(card.id, card.column)
     onDrop(card, dropIntent(card.column, event.over.id as Column))
   }
 
+  /** Arrows and j/k move between cards (and columns) from a focused card. */
+  const onKeyDown = useCallback(
+    (event: React.KeyboardEvent) => {
+      const target = event.target as HTMLElement
+      if (target.tagName !== 'ARTICLE' || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return
+      const column = target.closest<HTMLElement>('[data-column]')?.dataset.column as Column | undefined
+      const index = Number(target.closest<HTMLElement>('[data-index]')?.dataset.index)
+      if (!column || Number.isNaN(index)) return
+      const step = event.key === 'ArrowDown' || event.key === 'j' ? 1 : event.key === 'ArrowUp' || event.key === 'k' ? -1 : 0
+      if (step !== 0) {
+        event.preventDefault()
+        const next = index + step
+        if (next >= 0 && next < store.counts()[column]) focus.position(column, next)
+        return
+      }
+      if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return
+      event.preventDefault()
+      const to = neighbourColumn(store, column, event.key === 'ArrowRight' ? 1 : -1)
+      if (to) focus.beside(target, to)
+    },
+    [store, focus],
+  )
+
   return (
-    <DndContext
-      sensors={sensors}
-      accessibility={{
-        announcements: announcements(),
-        screenReaderInstructions: {
-          draggable: 'To move a follow-up to another column, press Space, then the left or right arrow keys, then Space again. Escape cancels.',
-        },
-      }}
-      onDragStart={(event) => setDragged(cardOf(event.active.data.current) ?? null)}
-      onDragCancel={() => setDragged(null)}
-      onDragEnd={onDragEnd}
-    >
-      <main className="board">
-        {BOARD_COLUMNS.map((column) => (
-          <BoardColumn key={column} column={column} cards={columns[column]} now={now} actions={actions} footer={column === 'done' ? olderDone : undefined} />
-        ))}
-      </main>
-      <DragOverlay>{dragged ? <CardPreview card={dragged} now={now} /> : null}</DragOverlay>
-    </DndContext>
+    <ViewStoreContext.Provider value={store}>
+      <DndContext
+        sensors={sensors}
+        accessibility={{
+          announcements: announcements(),
+          screenReaderInstructions: {
+            draggable: 'To move a follow-up to another column, press Space, then the left or right arrow keys, then Space again. Escape cancels.',
+          },
+        }}
+        onDragStart={(event) => setDragged(cardOf(event.active.data.current) ?? null)}
+        onDragCancel={() => setDragged(null)}
+        onDragEnd={onDragEnd}
+      >
+        <main ref={board} className={`board board--${density}`} onKeyDown={onKeyDown}>
+          {BOARD_COLUMNS.map((column) => (
+            <BoardColumn key={column} column={column} context={context} handle={handles[column]} footer={column === 'done' ? olderDone : undefined} />
+          ))}
+        </main>
+        <DragOverlay>{dragged ? <CardPreview card={dragged} now={now} /> : null}</DragOverlay>
+      </DndContext>
+    </ViewStoreContext.Provider>
   )
 }

@@ -1,9 +1,12 @@
-import type { Card } from '../../../electron/contract'
+import type { Card, FollowUp } from '../../../electron/contract'
 import { Modal } from '../../components/Modal'
 import { COLUMN_TITLES, describeDeadline, describeEvent, describeMargin, formatMoney } from './format'
 
+/** A follow-up as the details show it: the column and margin when the board has them. */
+export type DetailCard = FollowUp & Partial<Pick<Card, 'column' | 'margin'>>
+
 /** Everything about one follow-up, with its history as a timeline. */
-export function CardDetail({ card, now, onClose }: { card: Card; now: Date; onClose(): void }) {
+export function CardDetail({ card, now, onClose }: { card: DetailCard; now: Date; onClose(): void }) {
   return (
     <Modal title={card.title} onClose={onClose}>
       <dl className="detail">
@@ -12,8 +15,12 @@ export function CardDetail({ card, now, onClose }: { card: Card; now: Date; onCl
           {card.client.name}
           {card.client.company && ` · ${card.client.company}`}
         </dd>
-        <dt>Column</dt>
-        <dd>{COLUMN_TITLES[card.column]}</dd>
+        {card.column && (
+          <>
+            <dt>Column</dt>
+            <dd>{COLUMN_TITLES[card.column]}</dd>
+          </>
+        )}
         <dt>Promised</dt>
         <dd>{describeDeadline(card, now)}</dd>
         <dt>My target</dt>

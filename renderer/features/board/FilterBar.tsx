@@ -1,13 +1,25 @@
 import type { Filters } from './filters'
 import { ChannelOptions } from '../../components/ChannelOptions'
 
-export function FilterBar({ filters, clients, onChange }: { filters: Filters; clients: string[]; onChange(filters: Filters): void }) {
+export function FilterBar({
+  filters,
+  clients,
+  onChange,
+  onOpenClients,
+}: {
+  filters: Filters
+  clients: string[]
+  onChange(filters: Filters): void
+  /** The client list is about to open: a chance to bring it up to date. */
+  onOpenClients?(): void
+}) {
   const active = filters.text !== '' || filters.client !== '' || filters.channel !== ''
   return (
     <div className="filters" role="search">
       <input type="search" aria-label="Search" placeholder="Search title, client, notes" value={filters.text} onChange={(e) => onChange({ ...filters, text: e.target.value })} />
-      <select aria-label="Client" value={filters.client} onChange={(e) => onChange({ ...filters, client: e.target.value })}>
+      <select aria-label="Client" value={filters.client} onFocus={onOpenClients} onPointerDown={onOpenClients} onChange={(e) => onChange({ ...filters, client: e.target.value })}>
         <option value="">All clients</option>
+        {filters.client && !clients.includes(filters.client) && <option>{filters.client}</option>}
         {clients.map((name) => (
           <option key={name}>{name}</option>
         ))}

@@ -1,9 +1,11 @@
 import { useDraggable } from '@dnd-kit/core'
-import { memo, useState } from 'react'
-import type { Card } from '../../../electron/contract'
+import { memo, useCallback, useRef, useState } from 'react'
+import type { ViewCard as Card } from '../../../electron/contract'
+import { CardChecklist } from '../method/CardChecklist'
+import { ContextMenu, type MenuItem } from './ContextMenu'
+import type { Density } from './density'
 import { CHANNEL_ICONS, CHANNEL_NAMES, RECURRENCE_NAMES, describeBuffer, describeDeadline, describeLateness, describeMargin, formatMoney } from './format'
 import { SnoozeMenu } from './SnoozeMenu'
-import { CardChecklist } from '../method/CardChecklist'
 
 export interface CardActions {
   complete(card: Card): void
@@ -18,29 +20,45 @@ export interface CardActions {
   logContact(card: Card): void
 }
 
-function CardBody({ card, now }: { card: Card; now: Date }) {
+const RISK_TEXT = 'Past your own target: deliver now or send a heads-up'
+
+const offersHeadsUp = (card: Card, actions: CardActions) => card.column !== 'done' && (card.atRisk || card.column === 'overdue') && actions.headsUp !== undefined
+
+/** The one action a card shows at all times: a heads-up when the promise is slipping, else Mark done; none once done. */
+function primaryAction(card: Card, actions: CardActions): 'headsUp' | 'complete' | null {
+  if (card.column === 'done') return null
+  return offersHeadsUp(card, actions) ? 'headsUp' : 'complete'
+}
+
+/** The deadline line: how late, when it is promised, or how it was delivered. */
+function DueLine({ card, now }: { card: Card; now: Date }) {
+  if (card.column === 'done') return <span className="card__due">Done{card.margin ? `, ${describeMargin(card.margin.promise)}` : ''}</span>
+  if (card.column === 'overdue') return <span className="card__due card__late">{describeLateness(card, now)}</span>
+  return <span className="card__due">Promised {describeDeadline(card, now)}</span>
+}
+
+/** What comfortable density adds below the compact lines. */
+function Details({ card, now }: { card: Card; now: Date }) {
   const buffer = describeBuffer(card)
   return (
     <>
-      <p className="card__client">
-        <span role="img" aria-label={CHANNEL_NAMES[card.channel]}>
-          {CHANNEL_ICONS[card.channel]}
-        </span>{' '}
-        {card.client.name}
-        {card.client.company ? ` · ${card.client.company}` : ''}
-      </p>
-      {card.column === 'done' ? (
-        <p className="card__due">Done{card.margin ? `, ${describeMargin(card.margin.promise)}` : ''}</p>
-      ) : (
-        <p className="card__due">Promised {describeDeadline(card, now)}</p>
-      )}
-      {card.column === 'overdue' && <p className="card__late">{describeLateness(card, now)}</p>}
+      {card.column === 'overdue' && <p className="card__buffer">Promised {describeDeadline(card, now)}</p>}
       {card.column !== 'done' && card.column !== 'overdue' && buffer && <p className="card__buffer">{buffer}</p>}
-      {card.atRisk && <p className="card__risk">Past your own target: deliver now or send a heads-up</p>}
-      {card.snoozedUntil && Date.parse(card.snoozedUntil) > now.getTime() && <p className="card__buffer">Snoozed</p>}
       {card.value && <p className="card__value">{formatMoney(card.value)}</p>}
       {card.recurrence && card.column !== 'done' && <p className="card__buffer">↻ {RECURRENCE_NAMES[card.recurrence]}</p>}
     </>
+  )
+}
+
+function ClientLine({ card }: { card: Card }) {
+  return (
+    <p className="card__client">
+      <span role="img" aria-label={CHANNEL_NAMES[card.channel]}>
+        {CHANNEL_ICONS[card.channel]}
+      </span>{' '}
+      {card.client.name}
+      {card.client.company ? ` · ${card.client.company}` : ''}
+    </p>
   )
 }
 
@@ -49,28 +67,108 @@ export function CardPreview({ card, now }: { card: Card; now: Date }) {
   return (
     <div className={`card card--${card.column} card--overlay`}>
       <h3 className="card__title">{card.title}</h3>
-      <CardBody card={card} now={now} />
+      <ClientLine card={card} />
+      <p className="card__row">
+        <DueLine card={card} now={now} />
+      </p>
     </div>
   )
 }
 
-export const FollowUpCard = memo(function FollowUpCard({ card, now, actions }: { card: Card; now: Date; actions: CardActions }) {
+/**
+ * A card: title, client, deadline and one primary action. Everything else is in a
+ * toolbar that shows while the card is hovered or focused, and in its context menu
+ * (right-click, the Menu key or Shift+F10). Single keys act on the focused card.
+ */
+export const FollowUpCard = memo(function FollowUpCard({ card, now, actions, density }: { card: Card; now: Date; actions: CardActions; density: Density }) {
   const { setNodeRef, setActivatorNodeRef, listeners, attributes, isDragging } = useDraggable({ id: card.id, data: { card } })
-  const done = card.column === 'done'
-  // Less frequent actions wait behind "More", so a card stays readable at a glance.
+  const article = useRef<HTMLElement | null>(null)
   const [more, setMore] = useState(false)
+  const [snoozing, setSnoozing] = useState(false)
+  const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null)
+  const done = card.column === 'done'
+  const primary = primaryAction(card, actions)
+  const snoozed = card.snoozedUntil !== undefined && Date.parse(card.snoozedUntil) > now.getTime()
+  const headsUp = offersHeadsUp(card, actions)
+
+  const ref = useCallback(
+    (element: HTMLElement | null) => {
+      article.current = element
+      setNodeRef(element)
+    },
+    [setNodeRef],
+  )
+  const closeMenu = useCallback(() => {
+    setMenuAt(null)
+    article.current?.focus()
+  }, [])
+
+  const menuItems: MenuItem[] = [
+    { label: 'Open', run: () => actions.details(card) },
+    ...(done ? [] : [{ label: 'Mark done', run: () => actions.complete(card) }]),
+    ...(done ? [] : [{ label: 'Snooze', run: () => setSnoozing(true) }]),
+    ...(headsUp ? [{ label: 'Send heads-up', run: () => actions.headsUp?.(card) }] : []),
+    { label: 'Edit', run: () => actions.edit(card) },
+    { label: 'Log contact', run: () => actions.logContact(card) },
+    ...(card.kind === 'promise' && actions.afterSale
+      ? [
+          { label: 'Deal won', run: () => actions.afterSale?.(card, 'won') },
+          { label: 'Delivered', run: () => actions.afterSale?.(card, 'delivered') },
+        ]
+      : []),
+    { label: 'Delete', run: () => actions.remove(card) },
+  ]
+
+  function openMenuAtCard() {
+    const rect = article.current?.getBoundingClientRect()
+    setMenuAt({ x: rect ? rect.left + 16 : 0, y: rect ? rect.top + 24 : 0 })
+  }
+
+  /** Keys on the card itself; arrows and j/k bubble up to the board, which moves focus. */
+  function onKeyDown(event: React.KeyboardEvent) {
+    if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return
+    const act = (run: () => void) => {
+      event.preventDefault()
+      event.stopPropagation()
+      run()
+    }
+    if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) return act(openMenuAtCard)
+    if (event.shiftKey && event.key !== '?') return
+    switch (event.key) {
+      case 'Enter':
+        return act(() => actions.details(card))
+      case 'd':
+        return done ? undefined : act(() => actions.complete(card))
+      case 's':
+        return done ? undefined : act(() => setSnoozing(true))
+      case 'e':
+        return act(() => actions.edit(card))
+      case 'h':
+        return headsUp ? act(() => actions.headsUp?.(card)) : undefined
+      case 'Delete':
+        return act(() => actions.remove(card))
+    }
+  }
+
   return (
     <article
-      ref={setNodeRef}
-      className={`card card--${card.column}${isDragging ? ' card--dragging' : ''}`}
+      ref={ref}
+      tabIndex={0}
+      data-card-id={card.id}
+      className={`card card--${card.column} card--${density}${more || snoozing ? ' card--open' : ''}${isDragging ? ' card--dragging' : ''}`}
       aria-label={card.title}
       // Pointer drags start anywhere on the card (after a few pixels, so buttons still click);
       // keyboard drags start from the handle, which carries the drag semantics.
       onPointerDown={listeners?.onPointerDown as React.PointerEventHandler | undefined}
+      onKeyDown={onKeyDown}
+      onContextMenu={(event) => {
+        event.preventDefault()
+        setMenuAt({ x: event.clientX, y: event.clientY })
+      }}
     >
       <div className="card__head">
         <h3 className="card__title">
-          <button className="link" onClick={() => actions.details(card)} title="Show details and history">
+          <button className="link" tabIndex={-1} onClick={() => actions.details(card)} title={card.title}>
             {card.title}
           </button>
         </h3>
@@ -84,37 +182,62 @@ export const FollowUpCard = memo(function FollowUpCard({ card, now, actions }: {
           ⠿
         </button>
       </div>
-      <CardBody card={card} now={now} />
-      <CardChecklist card={card} />
-      <div className="card__actions">
-        {!done && <button onClick={() => actions.complete(card)}>Mark done</button>}
-        {!done && <SnoozeMenu title={card.title} onSnooze={(until) => actions.snooze(card, until)} />}
-        {!done && (card.atRisk || card.column === 'overdue') && actions.headsUp && <button onClick={() => actions.headsUp?.(card)}>Send heads-up</button>}
-        <button onClick={() => actions.edit(card)}>Edit</button>
-        <button onClick={() => actions.remove(card)}>Delete</button>
-        <button aria-expanded={more} aria-label={`More actions for “${card.title}”`} onClick={() => setMore(!more)}>
-          More
-        </button>
-        {card.client.phone && (
-          <a className="card__contact" href={`tel:${card.client.phone.replace(/[^\d+]/g, '')}`}>
-            Call
-          </a>
-        )}
-        {card.client.email && (
-          <a className="card__contact" href={`mailto:${card.client.email}?subject=${encodeURIComponent(card.title)}`}>
-            Email
-          </a>
-        )}
-        {more && (
-          <div className="card__more">
-            <button onClick={() => actions.logContact(card)} title="Record a call, email or meeting with this client">
-              Log contact
+      <ClientLine card={card} />
+      <div className="card__row">
+        <p className="card__when">
+          {card.atRisk && (
+            <span className="card__risk-mark" aria-hidden="true" title={RISK_TEXT}>
+              ⚠{' '}
+            </span>
+          )}
+          <DueLine card={card} now={now} />
+          {snoozed && <span className="card__badge">Snoozed</span>}
+        </p>
+        <div className="card__actions">
+          <div className="card__toolbar" role="toolbar" aria-label={`Actions for “${card.title}”`}>
+            {!done && primary !== 'complete' && <button onClick={() => actions.complete(card)}>Mark done</button>}
+            {!done && <SnoozeMenu title={card.title} open={snoozing} onOpenChange={setSnoozing} onSnooze={(until) => actions.snooze(card, until)} />}
+            <button onClick={() => actions.edit(card)}>Edit</button>
+            <button onClick={() => actions.remove(card)}>Delete</button>
+            <button aria-expanded={more} aria-label={`More actions for “${card.title}”`} onClick={() => setMore(!more)}>
+              ⋯
             </button>
-            {card.kind === 'promise' && actions.afterSale && <button onClick={() => actions.afterSale?.(card, 'won')}>Deal won</button>}
-            {card.kind === 'promise' && actions.afterSale && <button onClick={() => actions.afterSale?.(card, 'delivered')}>Delivered</button>}
           </div>
-        )}
+          {primary === 'complete' && (
+            <button className="card__primary" onClick={() => actions.complete(card)}>
+              Mark done
+            </button>
+          )}
+          {primary === 'headsUp' && (
+            <button className="card__primary" onClick={() => actions.headsUp?.(card)}>
+              Send heads-up
+            </button>
+          )}
+        </div>
       </div>
+      {card.atRisk && <p className={density === 'compact' ? 'visually-hidden' : 'card__risk'}>{RISK_TEXT}</p>}
+      {density === 'comfortable' && <Details card={card} now={now} />}
+      <CardChecklist card={card} />
+      {more && (
+        <div className="card__more">
+          <button onClick={() => actions.logContact(card)} title="Record a call, email or meeting with this client">
+            Log contact
+          </button>
+          {card.kind === 'promise' && actions.afterSale && <button onClick={() => actions.afterSale?.(card, 'won')}>Deal won</button>}
+          {card.kind === 'promise' && actions.afterSale && <button onClick={() => actions.afterSale?.(card, 'delivered')}>Delivered</button>}
+          {card.client.phone && (
+            <a className="card__contact" href={`tel:${card.client.phone.replace(/[^\d+]/g, '')}`}>
+              Call
+            </a>
+          )}
+          {card.client.email && (
+            <a className="card__contact" href={`mailto:${card.client.email}?subject=${encodeURIComponent(card.title)}`}>
+              Email
+            </a>
+          )}
+        </div>
+      )}
+      {menuAt && <ContextMenu label={`Actions for “${card.title}”`} items={menuItems} at={menuAt} onClose={closeMenu} />}
     </article>
   )
 })

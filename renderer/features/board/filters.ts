@@ -1,5 +1,5 @@
-import { subDays } from 'date-fns'
-import type { BoardSnapshot, Card, Channel, Column } from '../../../electron/contract'
+import type { Channel } from '../../../electron/contract'
+import type { ViewQuery } from '../../../electron/contract/view'
 
 export interface Filters {
   text: string
@@ -29,35 +29,14 @@ export function filtersToHash(filters: Filters): string {
   return text ? `#${text}` : ''
 }
 
-function matches(card: Card, filters: Filters, needle: string): boolean {
-  if (filters.client && card.client.name !== filters.client) return false
-  if (filters.channel && card.channel !== filters.channel) return false
-  if (!needle) return true
-  return [card.title, card.client.name, card.client.company ?? '', card.notes].some((field) => field.toLowerCase().includes(needle))
+/** The filters as the view's query: the service does the filtering. */
+export function viewQuery(filters: Filters, olderDone: boolean): ViewQuery {
+  const query: ViewQuery = {}
+  if (filters.text.trim()) query.q = filters.text.trim()
+  if (filters.client) query.client = filters.client
+  if (filters.channel) query.channel = filters.channel
+  if (olderDone) query.olderDone = true
+  return query
 }
 
-/** Days of completions the Done column shows unless older ones are asked for. */
-export const RECENT_DONE_DAYS = 7
-
-/** What the board shows: the snapshot narrowed by the person's filters and the Done window. */
-export function visibleColumns(board: BoardSnapshot, filters: Filters, now: Date, showOlderDone: boolean) {
-  const needle = filters.text.trim().toLowerCase()
-  const since = subDays(now, RECENT_DONE_DAYS).toISOString()
-  const columns = {} as Record<Column, Card[]>
-  let olderDone = 0
-  for (const [column, cards] of Object.entries(board.columns) as [Column, Card[]][]) {
-    columns[column] = cards.filter((card) => matches(card, filters, needle))
-  }
-  if (!showOlderDone) {
-    const recent = columns.done.filter((card) => (card.completedAt ?? '') >= since)
-    olderDone = columns.done.length - recent.length
-    columns.done = recent
-  }
-  return { columns, olderDone }
-}
-
-export function clientsOf(board: BoardSnapshot): string[] {
-  const names = new Set<string>()
-  for (const cards of Object.values(board.columns)) for (const card of cards) names.add(card.client.name)
-  return [...names].sort((a, b) => a.localeCompare(b))
-}
+export const hasFilters = (filters: Filters) => filters.text !== '' || filters.client !== '' || filters.channel !== ''

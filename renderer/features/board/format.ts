@@ -13,12 +13,12 @@ export function describeDeadline(card: Pick<Card, 'dueAt' | 'allDay'>, now: Date
 }
 
 /** "late by 3 hours" for an overdue card. */
-export function describeLateness(card: Card, now: Date): string {
+export function describeLateness(card: Pick<Card, 'dueAt'>, now: Date): string {
   return `late by ${formatDistanceStrict(now, new Date(card.dueAt))}`
 }
 
 /** The buffer between the own target and the promise, e.g. "my target 1 day earlier". */
-export function describeBuffer(card: Card): string | null {
+export function describeBuffer(card: Pick<Card, 'dueAt' | 'targetAt'>): string | null {
   const due = new Date(card.dueAt)
   const target = new Date(card.targetAt)
   if (due.getTime() - target.getTime() < 60_000) return null

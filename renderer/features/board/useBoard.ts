@@ -1,23 +1,43 @@
 import { useEffect, useState } from 'react'
-import type { BoardSnapshot } from '../../../electron/contract'
-import { api } from '../../lib/api'
+import type { ViewQuery, ViewRanges } from '../../../electron/contract/view'
+import { ViewStore, VIEW_COLUMNS, type BoardCard, type OpenView } from '../../lib/viewStore'
+import { CARD_GAP, CARD_HEIGHT, type Density } from './density'
 
-/** The latest board the service pushed; null until the first arrives. */
-export function useBoard(): BoardSnapshot | null {
-  const [board, setBoard] = useState<BoardSnapshot | null>(null)
+/** The first ranges: the cards a screen shows in each column, plus a few, so the first paint needs no more. */
+export function firstRanges(density: Density, screenHeight = globalThis.innerHeight || 800): ViewRanges {
+  const end = Math.ceil(screenHeight / (CARD_HEIGHT[density] + CARD_GAP)) + 4
+  return Object.fromEntries(VIEW_COLUMNS.map((column) => [column, { start: 0, end }])) as ViewRanges
+}
+
+/** The board's view, opened on mount and closed on unmount; new filters go to the service as its query. */
+export function useBoardView(openView: OpenView, query: ViewQuery, density: Density): ViewStore {
+  const [store] = useState(() => new ViewStore(openView, query, firstRanges(density)))
   useEffect(() => {
-    let active = true
-    const accept = (next: BoardSnapshot) => {
-      // Snapshots can cross: keep the newest.
-      if (active) setBoard((current) => (current && current.generatedAt > next.generatedAt ? current : next))
+    store.start()
+    return () => store.stop()
+  }, [store])
+  useEffect(() => store.setQuery(query), [store, query])
+  return store
+}
+
+/** Resolves with the first card of the view that matches, or null if none shows up within `ms`. */
+export function waitForCard(store: ViewStore, matches: (card: BoardCard) => boolean, ms: number): Promise<BoardCard | null> {
+  return new Promise((resolve) => {
+    const find = () => {
+      for (const card of store.cards()) if (matches(card)) return card
+      return undefined
     }
-    // onBoardChanged delivers the current board first, so there is no separate getBoard:
-    // at 10k cards a second copy of the snapshot costs a second parse and render.
-    const unsubscribe = api.onBoardChanged(accept)
-    return () => {
-      active = false
+    const found = find()
+    if (found) return resolve(found)
+    const timer = setTimeout(() => done(null), ms)
+    const unsubscribe = store.subscribe(() => {
+      const card = find()
+      if (card) done(card)
+    })
+    function done(card: BoardCard | null) {
+      clearTimeout(timer)
       unsubscribe()
+      resolve(card)
     }
-  }, [])
-  return board
+  })
 }

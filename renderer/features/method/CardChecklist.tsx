@@ -6,7 +6,7 @@ import { api } from '../../lib/api'
  * A card's checklist: each box is labelled by its text; ticking it tells the service.
  * A tick shows at once and is replaced by the service's answer when the next board arrives.
  */
-export function CardChecklist({ card, onError }: { card: Card; onError?(message: string): void }) {
+export function CardChecklist({ card, onError }: { card: Pick<Card, 'id' | 'checklist'>; onError?(message: string): void }) {
   const [ticked, setTicked] = useState<Record<string, boolean>>({})
   useEffect(() => setTicked({}), [card.checklist])
   if (card.checklist.length === 0) return null

@@ -1,19 +1,8 @@
 import { format, isSameDay } from 'date-fns'
-import type { BoardSnapshot } from '../../../electron/contract'
-import { api } from '../../lib/api'
+import type { FollowUp } from '../../../electron/contract'
 
-/** "Done. Check-in planned for Tue 10:00": the check-in the service planned for `id`, read from the board. */
-export function doneMessage(board: BoardSnapshot, id: string, now = new Date()): string | null {
-  const checkIn = Object.values(board.columns)
-    .flat()
-    .find((card) => card.followsUp === id && card.completedAt === undefined)
-  if (!checkIn) return null
+/** "Done. Check-in planned for Tue 10:00": the toast after Mark done, for the check-in the service planned. */
+export function checkInMessage(checkIn: Pick<FollowUp, 'dueAt'>, now = new Date()): string {
   const due = new Date(checkIn.dueAt)
   return `Done. Check-in planned for ${format(due, isSameDay(due, now) ? "'today' HH:mm" : 'EEE HH:mm')}.`
-}
-
-/** After Mark done (button, drag or tray): the toast text, when a check-in follows. */
-export async function checkInPlanned(id: string): Promise<string | null> {
-  const board = await api.getBoard({})
-  return board.ok ? doneMessage(board.value, id) : null
 }

@@ -7,7 +7,7 @@ import { AwayPanel } from '../../../renderer/features/away/AwayPanel'
 import { SequenceDialog } from '../../../renderer/features/sale/SequenceDialog'
 import { Board } from '../../../renderer/features/board/Board'
 import type { CardActions } from '../../../renderer/features/board/FollowUpCard'
-import { makeBoard, makeCard, mockApi, ok } from './support'
+import { makeBoard, makeCard, mockApi, ok, storeOf } from './support'
 
 vi.mock('../../../renderer/lib/api', async () => (await import('./support')).apiModule())
 
@@ -67,7 +67,7 @@ describe('after the sale', () => {
     const actions: CardActions = { complete: vi.fn(), snooze: vi.fn(), edit: vi.fn(), remove: vi.fn(), details: vi.fn(), logContact: vi.fn(), afterSale }
     const promise = makeCard()
     const thanks = makeCard({ id: 't', title: 'Thank Jenny', kind: 'thank-you' })
-    render(<Board columns={makeBoard([promise, thanks]).columns} now={NOW} actions={actions} onDrop={vi.fn()} />)
+    render(<Board store={storeOf(makeBoard([promise, thanks])).store} now={NOW} actions={actions} onDrop={vi.fn()} />)
     const promiseCard = within(screen.getByRole('article', { name: promise.title }))
     expect(promiseCard.queryByRole('button', { name: 'Delivered' })).toBeNull()
     await userEvent.click(promiseCard.getByRole('button', { name: `More actions for “${promise.title}”` }))

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Card } from '../../../electron/contract'
 import { App } from '../../../renderer/App'
 import { api as realApi } from '../../../renderer/lib/api'
-import { fail, makeBoard, makeCard, mockApi, ok, pushBoard, sendShellCommand } from './support'
+import { fail, makeBoard, makeCard, mockApi, ok, openedViews, pushBoard, sendShellCommand } from './support'
 
 vi.mock('../../../renderer/lib/api', async () => (await import('./support')).apiModule())
 const api = mockApi(realApi)
@@ -26,18 +26,89 @@ describe('the board app', () => {
     expect(within(region('Promised')).getByRole('article', { name: 'Send the proposal' })).toBeTruthy()
     expect(within(region('Promised')).getByLabelText('1 follow-up')).toBeTruthy()
     expect(within(region('Due')).getByLabelText('0 follow-ups')).toBeTruthy()
-    expect(api.onBoardChanged).toHaveBeenCalled()
+    expect(api.openView).toHaveBeenCalledTimes(1)
   })
 
-  it('follows board pushes, and ignores a push older than what it shows', async () => {
+  it('follows the view’s deltas, and ignores one older than what it shows', async () => {
     render(<App />)
     await screen.findByRole('article', { name: 'Send the proposal' })
-    act(() => pushBoard(makeBoard([{ ...CARD, column: 'due' }], '2025-03-10T09:05:00.000Z')))
+    const [view] = openedViews
+    const moveTo = (version: number, from: 'promised' | 'due', to: 'promised' | 'due') =>
+      view.listener({
+        type: 'delta',
+        delta: {
+          viewId: view.viewId,
+          version,
+          counts: { promised: to === 'promised' ? 1 : 0, due: to === 'due' ? 1 : 0, overdue: 0, done: 0 },
+          splices: [
+            { column: from, index: 0, deleteCount: 1, insert: [] },
+            { column: to, index: 0, deleteCount: 0, insert: ['fu-1'] },
+          ],
+          cards: [{ ...CARD, column: to }],
+        },
+      })
+    act(() => moveTo(2, 'promised', 'due'))
     expect(within(region('Due')).getByRole('article', { name: 'Send the proposal' })).toBeTruthy()
-    // A snapshot that crossed on the wire must not move the card back.
-    act(() => pushBoard(makeBoard([CARD], '2025-03-10T09:01:00.000Z')))
+    // A delta that crossed on the wire must not move the card back.
+    act(() => moveTo(2, 'due', 'promised'))
     expect(within(region('Due')).getByRole('article', { name: 'Send the proposal' })).toBeTruthy()
     expect(within(region('Promised')).queryByRole('article')).toBeNull()
+  })
+
+  it('filters are the view’s query, kept in the address; the board does no filtering of its own', async () => {
+    const user = userEvent.setup()
+    render(<App />)
+    await screen.findByRole('article', { name: 'Send the proposal' })
+    // The client list comes from the service when it is opened.
+    const clients = screen.getByRole('combobox', { name: 'Client' })
+    await user.click(clients)
+    await within(clients).findByRole('option', { name: 'Jenny Rivera' })
+    await user.selectOptions(clients, 'Jenny Rivera')
+    expect(openedViews[0].updates.at(-1)?.query).toEqual({ client: 'Jenny Rivera' })
+    expect(location.hash).toBe('#client=Jenny+Rivera')
+    // Until the service answers, the card stays: the renderer does not filter.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Channel' }), 'phone')
+    expect(openedViews[0].updates.at(-1)?.query).toEqual({ client: 'Jenny Rivera', channel: 'phone' })
+    expect(screen.getByRole('article', { name: 'Send the proposal' })).toBeTruthy()
+    history.replaceState(null, '', location.pathname)
+  })
+
+  it('an open dialog follows a change to its card that arrives as a delta', async () => {
+    const user = userEvent.setup()
+    render(<App />)
+    const card = await screen.findByRole('article', { name: 'Send the proposal' })
+    await user.click(within(card).getByRole('button', { name: 'Send the proposal' }))
+    await screen.findByRole('dialog', { name: 'Send the proposal' })
+    const [view] = openedViews
+    act(() => view.listener({ type: 'delta', delta: { viewId: view.viewId, version: 2, cards: [{ ...CARD, title: 'Send the signed proposal' }] } }))
+    expect(screen.getByRole('dialog', { name: 'Send the signed proposal' })).toBeTruthy()
+  })
+
+  it('? shows every keyboard shortcut; so does the header button', async () => {
+    const user = userEvent.setup()
+    render(<App />)
+    await screen.findByRole('article', { name: 'Send the proposal' })
+    await user.keyboard('?')
+    const sheet = screen.getByRole('dialog', { name: 'Keyboard shortcuts' })
+    for (const does of ['Mark done', 'Snooze', 'Edit', 'Open the card’s details and history', 'All actions for the card']) expect(within(sheet).getByText(does)).toBeTruthy()
+    await user.keyboard('{Escape}')
+    expect(screen.queryByRole('dialog')).toBeNull()
+    // Typing ? into Quick add is just typing.
+    await user.type(screen.getByRole('textbox', { name: 'Quick add' }), '?')
+    expect(screen.queryByRole('dialog')).toBeNull()
+  })
+
+  it('density follows the setting, and the header switches it', async () => {
+    const user = userEvent.setup()
+    api.getSettings.mockResolvedValue(ok({ density: 'comfortable' } as never))
+    api.updateSettings.mockResolvedValue(ok({ density: 'compact' } as never))
+    render(<App />)
+    const article = await screen.findByRole('article', { name: 'Send the proposal' })
+    await within(article).findByText(/my target/)
+    await user.click(screen.getByRole('button', { name: 'Compact' }))
+    expect(api.updateSettings).toHaveBeenCalledWith({ density: 'compact' })
+    expect(within(screen.getByRole('article', { name: 'Send the proposal' })).queryByText(/my target/)).toBeNull()
+    expect(screen.getByRole('button', { name: 'Compact' }).getAttribute('aria-pressed')).toBe('true')
   })
 
   it('Delete removes the card, and Undo in the toast asks the service to bring it back', async () => {
@@ -92,8 +163,11 @@ describe('the board app', () => {
     api.complete.mockResolvedValue(ok(CARD))
     render(<App />)
     const card = await screen.findByRole('article', { name: 'Send the proposal' })
+    const boardReads = api.getBoard.mock.calls.length
     await user.click(within(card).getByRole('button', { name: 'Mark done' }))
     expect(api.complete).toHaveBeenCalledWith({ id: 'fu-1' })
+    // The change arrives as a delta on the view: the board is not fetched again.
+    expect(api.getBoard.mock.calls.length).toBe(boardReads)
   })
 
   it('the title opens the card’s details with its history', async () => {
@@ -112,6 +186,7 @@ describe('the board app', () => {
     ] satisfies Card['history']
     act(() => pushBoard(makeBoard([{ ...CARD, history: events }], '2025-03-10T09:10:00.000Z')))
     await user.click(within(screen.getByRole('article', { name: 'Send the proposal' })).getByRole('button', { name: 'Send the proposal' }))
+    await screen.findByRole('dialog', { name: 'Send the proposal' })
     const timeline = within(screen.getByRole('dialog', { name: 'Send the proposal' })).getByRole('list', { name: 'History' })
     const items = within(timeline).getAllByRole('listitem').map((item) => item.textContent)
     expect(items).toHaveLength(2)
@@ -123,13 +198,13 @@ describe('the board app', () => {
     render(<App />)
     await screen.findByRole('article', { name: 'Send the proposal' })
     act(() => sendShellCommand({ type: 'focusCard', id: 'fu-1' }))
-    expect(screen.getByRole('dialog', { name: 'Send the proposal' })).toBeTruthy()
+    expect(await screen.findByRole('dialog', { name: 'Send the proposal' })).toBeTruthy()
     await userEvent.setup().keyboard('{Escape}')
     act(() => sendShellCommand({ type: 'focusQuickAdd' }))
     expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Quick add' }))
     // A card deleted meanwhile: said plainly, no empty dialog.
     act(() => sendShellCommand({ type: 'focusCard', id: 'gone' }))
+    expect((await screen.findByRole('alert')).textContent).toContain('That follow-up no longer exists.')
     expect(screen.queryByRole('dialog')).toBeNull()
-    expect(screen.getByRole('alert').textContent).toContain('That follow-up no longer exists.')
   })
 })

@@ -6,7 +6,7 @@ import type { Card } from '../../../electron/contract'
 import { COLUMN_TITLES } from '../../../renderer/features/board/format'
 import { Board } from '../../../renderer/features/board/Board'
 import type { CardActions } from '../../../renderer/features/board/FollowUpCard'
-import { makeBoard, makeCard } from './support'
+import { makeBoard, makeCard, storeOf } from './support'
 
 /** Monday 10 March 2025, 10:00 in Berlin (the test time zone). */
 const NOW = new Date('2025-03-10T10:00:00+01:00')
@@ -15,7 +15,7 @@ const noActions = (): CardActions => ({ complete: vi.fn(), snooze: vi.fn(), edit
 
 /** The card as the board shows it: in its column, inside the board's drag-and-drop context. */
 function show(card: Card, actions = noActions()) {
-  render(<Board columns={makeBoard([card]).columns} now={NOW} actions={actions} onDrop={vi.fn()} />)
+  render(<Board store={storeOf(makeBoard([card])).store} now={NOW} actions={actions} onDrop={vi.fn()} density="comfortable" />)
   expect(screen.getByRole('region', { name: COLUMN_TITLES[card.column] }).contains(screen.getByRole('article', { name: card.title }))).toBe(true)
   return { article: screen.getByRole('article', { name: card.title }), actions }
 }
