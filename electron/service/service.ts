@@ -168,8 +168,8 @@ export class FollowThroughService {
   }
 
   /**
-   * The whole board, for the old full-board surface (getBoard, onBoardChanged) until
-   * every caller uses views; read from the indexes, so it costs a copy, not a sort.
+   * The whole board on request (getBoard: tests and tools); read from the indexes, so
+   * it costs a copy, not a sort. Nothing pushes it per change: pages use views.
    */
   board(): BoardSnapshot {
     // Made afresh, not kept on the entries: a whole board of cards is not held between calls.
@@ -180,7 +180,10 @@ export class FollowThroughService {
     return away ? { generatedAt, columns, readOnly, notices, away } : { generatedAt, columns, readOnly, notices }
   }
 
-  /** Deprecated: a whole board per change. Views (openView) replace it. */
+  /**
+   * Deprecated: a whole board per change, kept only while the desktop shell's tray
+   * still reads it; the tray needs `tray()`/`subscribeTray`, the window views.
+   */
   subscribe(listener: (board: BoardSnapshot) => void): () => void {
     this.#listeners.add(listener)
     return () => this.#listeners.delete(listener)
