@@ -80,22 +80,24 @@ function parseJsonParam(url: URL, name: string): unknown {
 
 /** One view's event stream: its snapshot, then its deltas ("view" events), until the page closes it. */
 function streamView(req: IncomingMessage, res: ServerResponse, url: URL, service: FollowThroughService, streams: Set<EventStream>): void {
-  const viewId = url.searchParams.get('viewId')
+  const input = { viewId: url.searchParams.get('viewId'), query: parseJsonParam(url, 'query'), ranges: parseJsonParam(url, 'ranges') }
+  // Opened before the stream starts, so a refusal is a plain JSON error with its status;
+  // the snapshot waits until the stream exists.
   let stream: EventStream | null = null
-  const sink = { send: (text: string) => stream?.send('view', text) }
-  const input = { viewId, query: parseJsonParam(url, 'query'), ranges: parseJsonParam(url, 'ranges') }
-  // Opened before the stream starts, so a refusal is a plain JSON error with its status.
-  let opening = true
   const pending: string[] = []
-  const result = service.openView(input, { send: (text) => (opening ? pending.push(text) : sink.send(text)) })
+  const sink = { send: (text: string) => (stream ? stream.send('view', text) : pending.push(text)) }
+  const result = service.openView(input, sink)
   if (!result.ok) return send(res, statusOf(result), result)
-  stream = new EventStream(res, () => service.views.resync(result.value.viewId))
-  opening = false
-  for (const text of pending) stream.send('view', text)
-  streams.add(stream)
+  const opened = new EventStream(res, () => {
+    // Caught up after falling behind: one fresh snapshot, unless the view closed meanwhile.
+    if (service.views.isOpen(result.value.viewId, sink)) service.views.resync(result.value.viewId)
+  })
+  stream = opened
+  for (const text of pending) opened.send('view', text)
+  streams.add(opened)
   req.on('close', () => {
-    streams.delete(stream!)
-    service.views.close(result.value.viewId)
+    streams.delete(opened)
+    service.views.close(result.value.viewId, sink)
   })
 }
 
