@@ -1,3 +1,4 @@
+import { derivationOf } from './followUpList'
 import type { Contact, Data, FollowUp, Settings } from './schema'
 
 /**
@@ -40,7 +41,8 @@ function diffById<T extends WithId>(before: readonly T[], after: readonly T[]): 
 
 export function diffData(before: Data, after: Data): DataChange {
   const change: DataChange = {
-    followUps: diffById(before.followUps, after.followUps),
+    // A one-step copy (the usual command) says what it changed; anything else is compared.
+    followUps: derivationOf(before.followUps, after.followUps) ?? diffById(before.followUps, after.followUps),
     contacts: diffById(before.contacts, after.contacts),
   }
   if (before.settings !== after.settings && JSON.stringify(before.settings) !== JSON.stringify(after.settings)) change.settings = after.settings

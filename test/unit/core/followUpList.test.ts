@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { appended, indexFollowUps, positionOf, removedAt, replacedAt, replacedById } from '../../../electron/core/followUpList'
+import { diffData } from '../../../electron/core/dataDiff'
+import { appended, derivationOf, indexFollowUps, positionOf, removedAt, replacedAt, replacedById } from '../../../electron/core/followUpList'
+import { emptyData } from '../../../electron/core/schema'
 import { aFollowUp } from '../../fixtures/followUps'
 
 const list = (...ids: string[]) => ids.map((id) => aFollowUp({ id }))
@@ -37,5 +39,27 @@ describe('finding follow-ups by id', () => {
     const next = replacedById(base, new Map([['c', aFollowUp({ id: 'c', title: 'C' })], ['a', aFollowUp({ id: 'a', title: 'A' })]]))
     expect(next.map((f) => f.title)).toEqual(['A', 'Send proposal', 'C'])
     expect(base.map((f) => f.title)).toEqual(['Send proposal', 'Send proposal', 'Send proposal'])
+  })
+})
+
+describe('what a copy changed', () => {
+  it('is known for a one-step copy and agrees with comparing the arrays', () => {
+    const base = list('a', 'b', 'c')
+    const changed = aFollowUp({ id: 'b', title: 'B' })
+    const steps = [replacedAt(base, 1, changed), appended(base, list('d')), removedAt(base, 2)]
+    for (const after of steps) {
+      const known = derivationOf(base, after)
+      expect(known).not.toBeNull()
+      const compared = diffData({ ...emptyData(), followUps: base }, { ...emptyData(), followUps: [...after] })
+      expect(known).toEqual(compared.followUps)
+    }
+  })
+
+  it('is not claimed for two steps or an unrelated array: those are compared', () => {
+    const base = list('a', 'b')
+    const twice = appended(replacedAt(base, 0, aFollowUp({ id: 'a', title: 'A' })), list('c'))
+    expect(derivationOf(base, twice)).toBeNull()
+    const change = diffData({ ...emptyData(), followUps: base }, { ...emptyData(), followUps: twice })
+    expect(change.followUps.put.map((f) => f.id)).toEqual(['a', 'c'])
   })
 })
