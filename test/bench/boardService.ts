@@ -112,13 +112,22 @@ async function serviceFigures(count: number, runs: number, goalMs: number): Prom
   await service.handlers.complete({ id: promisedIds[1] })
   const moveBytes = pushed.reduce((sum, text) => sum + text.length, 0)
 
-  // A tick that moves one card: its own target comes.
-  const soon = await service.handlers.create({ title: 'Tick me', client: { name: 'Bench' }, channel: 'email', dueAt: new Date(time0 + 3 * 86_400_000).toISOString(), targetAt: new Date(time0 + 60_000).toISOString(), allDay: false, notes: '' })
-  pushed.length = 0
-  const tickMs = await time(() => clock.advance(61_000))
-  const tickBytes = pushed.reduce((sum, text) => sum + text.length, 0)
-  const oldTickMs = await time(() => oldTick(store.data, clock.now()))
-  void soon
+  // Ticks that each move one card: its own target comes (median of several, interleaved with the old rescan).
+  const TICKS = 9
+  for (let tick = 1; tick <= TICKS; tick++) {
+    await service.handlers.create({ title: `Tick ${tick}`, client: { name: 'Bench' }, channel: 'email', dueAt: new Date(time0 + 3 * 86_400_000).toISOString(), targetAt: new Date(clock.now().getTime() + tick * 60_000).toISOString(), allDay: false, notes: '' })
+  }
+  const tickTimes: number[] = []
+  const oldTickTimes: number[] = []
+  let tickBytes = 0
+  for (let tick = 1; tick <= TICKS; tick++) {
+    pushed.length = 0
+    tickTimes.push(await time(() => clock.advance(60_000)))
+    tickBytes = Math.max(tickBytes, pushed.reduce((sum, text) => sum + text.length, 0))
+    if (tick <= 3) oldTickTimes.push(await time(() => oldTick(store.data, clock.now())))
+  }
+  const tickMs = median(tickTimes)
+  const oldTickMs = median(oldTickTimes)
 
   const newMedian = median(newTimes)
   const oldMedian = median(oldTimes)
@@ -128,7 +137,7 @@ async function serviceFigures(count: number, runs: number, goalMs: number): Prom
     `    bytes pushed, one-card edit       ${kb(median(editBytes)).padStart(8)}   (max ${kb(maxEdit)}; goal <= ${kb(BYTES_GOAL)}: ${maxEdit <= BYTES_GOAL ? 'met' : 'NOT met'})`,
     `    bytes pushed, one-card move       ${kb(moveBytes).padStart(8)}   (complete: Promised -> Done, plus its check-in; goal <= ${kb(BYTES_GOAL)}: ${moveBytes <= BYTES_GOAL ? 'met' : 'NOT met'})`,
     `    service time for one change       ${fmt(newMedian)} ms  (old path ${fmt(oldMedian).trim()} ms; ${(oldMedian / newMedian).toFixed(0)}x less; median of ${runs}, interleaved; goal <= ${goalMs} ms: ${newMedian <= goalMs ? 'met' : 'NOT met'})`,
-    `    clock tick moving one card        ${fmt(tickMs)} ms  (old full rescan + push ${fmt(oldTickMs).trim()} ms; pushed ${kb(tickBytes)})`,
+    `    clock tick moving one card        ${fmt(tickMs)} ms  (median of ${tickTimes.length}; old full rescan + push ${fmt(oldTickMs).trim()} ms, median of ${oldTickTimes.length}; pushed at most ${kb(tickBytes)})`,
   ]
 }
 
