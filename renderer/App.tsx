@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Card, Result } from '../electron/contract'
 import { Board } from './features/board/Board'
-import { useBoardStatus } from './features/board/boardView'
+import { useBoardStatus, useShownCard } from './features/board/boardView'
 import { CardDetail, type DetailCard } from './features/board/CardDetail'
 import { DensityToggle } from './features/board/DensityToggle'
 import type { DropIntent } from './features/board/dropIntent'
@@ -180,17 +180,15 @@ export function App() {
   // `?` anywhere but in a field shows every shortcut.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === '?' && !isTyping(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey) setDialog({ kind: 'shortcuts' })
+      if (event.key === '?' && !isTyping(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey) setDialog((current) => current ?? { kind: 'shortcuts' })
     }
     document.addEventListener('keydown', onKeyDown)
     return () => document.removeEventListener('keydown', onKeyDown)
   }, [])
 
   // Dialogs show the latest version of their card, so a push from another window is not lost.
-  const liveCard = <T extends DetailCard>(card: T): T => {
-    const shown = store.card(card.id)
-    return shown ? { ...card, ...shown } : card
-  }
+  const shown = useShownCard(store, dialog && 'card' in dialog ? dialog.card.id : undefined)
+  const liveCard = <T extends DetailCard>(card: T): T => (shown ? { ...card, ...shown } : card)
 
   return (
     <div className="app">

@@ -192,8 +192,6 @@ export type Api = { [M in MethodName]: (input: Input<M>) => Promise<Result<Outpu
 export type Bridge = Api & {
   /** The board as a view: a snapshot, then one delta per change (see contract/view.ts). */
   openView: OpenView
-  /** Deprecated whole-board push, kept until the renderer uses openView; removed after. */
-  onBoardChanged(listener: (board: BoardSnapshot) => void): () => void
   onShellCommand(listener: (command: ShellCommand) => void): () => void
 }
 

@@ -1,4 +1,4 @@
-import { COLUMNS, columnOf, isAtRisk, today, type Column, type Today } from './columns'
+import { COLUMNS, columnOf, isAtRisk, today, type Column } from './columns'
 import { scorePromise, type Outcome } from './scorecard'
 import type { Data, FollowUp } from './schema'
 
@@ -18,14 +18,13 @@ function marginOf(followUp: FollowUp): Card['margin'] {
   return { promise: Date.parse(followUp.dueAt) - completed, target: Date.parse(followUp.targetAt) - completed }
 }
 
-/** A follow-up as the board shows it at `day`. */
-export function cardOf(followUp: FollowUp, day: Today): Card {
-  const column = columnOf(followUp, day)
-  const card: Card = { ...followUp, column, atRisk: isAtRisk(followUp, day) }
+/** A follow-up as the board shows it, in the column and with the at-risk flag derived for it. */
+export function cardOf(followUp: FollowUp, column: Column, atRisk: boolean): Card {
+  const card: Card = { ...followUp, column, atRisk }
   if (column === 'done') {
     card.margin = marginOf(followUp)
     // A done promise is settled by its completion, so the scorecard's rule gives the same outcome at any `now`.
-    const scored = scorePromise(followUp, new Date(day.now))
+    const scored = scorePromise(followUp, new Date(followUp.completedAt!))
     if (scored) card.outcome = scored.outcome
   }
   return card
@@ -54,7 +53,7 @@ export function buildBoard(
   const columns = Object.fromEntries(COLUMNS.map((c) => [c, [] as Card[]])) as Record<Column, Card[]>
   const day = today(now)
   for (const followUp of data.followUps) {
-    const card = cardOf(followUp, day)
+    const card = cardOf(followUp, columnOf(followUp, day), isAtRisk(followUp, day))
     columns[card.column].push(card)
   }
   columns.promised.sort(byDue)

@@ -1,16 +1,33 @@
 import { cardOf, type Card } from './board'
-import { COLUMNS, nextColumnChangeAt, today, type Column } from './columns'
+import { COLUMNS, columnOf, isAtRisk, nextColumnChangeAt, today, type Column } from './columns'
 import { InstantQueue } from './instantQueue'
 import { timesOf } from './instants'
 import type { FollowUp } from './schema'
 
-/** One card in a column, with the number it is sorted by (parsed once). */
-export interface BoardEntry {
-  readonly card: Card
-  /** The stored follow-up the card was made from (its parsed instants are cached on it). */
-  readonly followUp: FollowUp
-  /** dueAt for open columns, completedAt for Done, as epoch ms. */
-  readonly sortAt: number
+/**
+ * One follow-up in a column, with what the board derives from it. The card (a copy
+ * of the follow-up with the board's fields) is made only when something shows it,
+ * so a large board holds no second copy of every follow-up.
+ */
+export class BoardEntry {
+  #card: Card | undefined
+
+  constructor(
+    /** The stored follow-up (its parsed instants are cached on it). */
+    readonly followUp: FollowUp,
+    readonly column: Column,
+    readonly atRisk: boolean,
+    /** dueAt for open columns, completedAt for Done, as epoch ms. */
+    readonly sortAt: number,
+  ) {}
+
+  get id(): string {
+    return this.followUp.id
+  }
+
+  get card(): Card {
+    return (this.#card ??= cardOf(this.followUp, this.column, this.atRisk))
+  }
 }
 
 /** What happened to one card: absent before (added), absent after (removed), or both (changed or moved). */
@@ -21,7 +38,7 @@ export interface CardMove {
 }
 
 const collator = new Intl.Collator()
-const byId = (a: BoardEntry, b: BoardEntry) => (a.card.id < b.card.id ? -1 : a.card.id > b.card.id ? 1 : 0)
+const byId = (a: BoardEntry, b: BoardEntry) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 /**
  * The order within a column (DESIGN.md): open columns by promised date, then title;
@@ -29,8 +46,8 @@ const byId = (a: BoardEntry, b: BoardEntry) => (a.card.id < b.card.id ? -1 : a.c
  * card's position can be found by binary search.
  */
 export function compareEntries(a: BoardEntry, b: BoardEntry): number {
-  if (a.card.column === 'done') return b.sortAt - a.sortAt || byId(a, b)
-  return a.sortAt - b.sortAt || collator.compare(a.card.title, b.card.title) || byId(a, b)
+  if (a.column === 'done') return b.sortAt - a.sortAt || byId(a, b)
+  return a.sortAt - b.sortAt || collator.compare(a.followUp.title, b.followUp.title) || byId(a, b)
 }
 
 /** The first position in a sorted list whose entry does not come before `entry`. */
@@ -60,9 +77,9 @@ export function removeSorted(list: BoardEntry[], entry: BoardEntry): void {
 }
 
 function entryOf(followUp: FollowUp, day: ReturnType<typeof today>): BoardEntry {
-  const card = cardOf(followUp, day)
-  const sortAt = card.column === 'done' ? Date.parse(followUp.completedAt!) : timesOf(followUp).dueAt
-  return { card, followUp, sortAt }
+  const column = columnOf(followUp, day)
+  const sortAt = column === 'done' ? Date.parse(followUp.completedAt!) : timesOf(followUp).dueAt
+  return new BoardEntry(followUp, column, isAtRisk(followUp, day), sortAt)
 }
 
 /**
@@ -81,7 +98,7 @@ export class BoardIndex {
     for (const followUp of followUps) {
       const entry = entryOf(followUp, day)
       this.#entries.set(followUp.id, entry)
-      this.#columns[entry.card.column].push(entry)
+      this.#columns[entry.column].push(entry)
       this.#transitions.schedule(followUp.id, nextColumnChangeAt(followUp, day.now))
     }
     for (const column of COLUMNS) this.#columns[column].sort(compareEntries)
@@ -136,13 +153,13 @@ export class BoardIndex {
     const after = entryOf(followUp, day)
     if (current) this.#remove(current)
     this.#entries.set(followUp.id, after)
-    insertSorted(this.#columns[after.card.column], after)
+    insertSorted(this.#columns[after.column], after)
     this.#transitions.schedule(followUp.id, nextColumnChangeAt(followUp, day.now))
     return { id: followUp.id, before: current, after }
   }
 
   #remove(entry: BoardEntry): void {
-    this.#entries.delete(entry.card.id)
-    removeSorted(this.#columns[entry.card.column], entry)
+    this.#entries.delete(entry.id)
+    removeSorted(this.#columns[entry.column], entry)
   }
 }

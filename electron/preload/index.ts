@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import type { Api, Bridge, ViewMessage } from '../contract'
-import { apiFromTransport, BOARD_CHANGED_CHANNEL, ipcChannel, OPEN_VIEW_CHANNEL, SHELL_COMMAND_CHANNEL, VIEW_CHANNEL } from '../contract/methods'
+import { apiFromTransport, ipcChannel, OPEN_VIEW_CHANNEL, SHELL_COMMAND_CHANNEL, VIEW_CHANNEL } from '../contract/methods'
 import { openViewWith } from '../contract/viewClient'
 
 /** Forwards one push channel to a page listener without exposing the IPC event itself. */
@@ -36,12 +36,6 @@ const openView = openViewWith(
 const bridge = {
   ...api,
   openView,
-  onBoardChanged(listener) {
-    const unsubscribe = subscribe(BOARD_CHANGED_CHANNEL, listener)
-    // The current board first, as browser mode's event stream does on connect.
-    void Promise.resolve(api.getBoard({})).then((result) => result?.ok && listener(result.value))
-    return unsubscribe
-  },
   onShellCommand: (listener) => subscribe(SHELL_COMMAND_CHANNEL, listener),
 } satisfies Bridge
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { OpenViewInput, type BoardStatus, type Handlers, type Result } from '../contract'
-import type { BoardSnapshot, Card } from '../core/board'
+import { cardOf, type BoardSnapshot, type Card } from '../core/board'
 import { BoardIndex, type CardMove } from '../core/boardIndex'
 import { checkCadence } from '../core/cadence'
 import { logContact } from '../core/contacts'
@@ -193,16 +193,22 @@ export class FollowThroughService {
   }
 
   /**
-   * The whole board, for the old full-board surface (getBoard, onBoardChanged) until
-   * every caller uses views; read from the indexes, so it costs a copy, not a sort.
+   * The whole board on request (getBoard: tests and tools); read from the indexes, so
+   * it costs a copy, not a sort. Nothing pushes it per change: pages use views.
    */
   board(): BoardSnapshot {
-    const columns = Object.fromEntries(COLUMNS.map((column) => [column, this.#board.column(column).map((entry) => entry.card)])) as Record<Column, Card[]>
+    // Made afresh, not kept on the entries: a whole board of cards is not held between calls.
+    const columns = Object.fromEntries(
+      COLUMNS.map((column) => [column, this.#board.column(column).map((entry) => cardOf(entry.followUp, entry.column, entry.atRisk))]),
+    ) as Record<Column, Card[]>
     const { generatedAt, readOnly, notices, away } = this.#status
     return away ? { generatedAt, columns, readOnly, notices, away } : { generatedAt, columns, readOnly, notices }
   }
 
-  /** Deprecated: a whole board per change. Views (openView) replace it. */
+  /**
+   * Deprecated: a whole board per change, kept only while the desktop shell's tray
+   * still reads it; the tray needs `tray()`/`subscribeTray`, the window views.
+   */
   subscribe(listener: (board: BoardSnapshot) => void): () => void {
     this.#listeners.add(listener)
     return () => this.#listeners.delete(listener)
@@ -250,7 +256,7 @@ export class FollowThroughService {
     if (!this.#away) return null
     const ids = this.#away.ids.filter((id) => {
       const entry = this.#board.entry(id)
-      return entry !== undefined && entry.card.column !== 'done'
+      return entry !== undefined && entry.column !== 'done'
     })
     return ids.length > 0 ? { ids, since: this.#away.since } : null
   }
@@ -332,7 +338,7 @@ export class FollowThroughService {
     if (this.#store.readOnly) return this.#publish(timeMoves)
     const updated = new Map<string, FollowUp>()
     for (const move of timeMoves) {
-      if (move.after?.card.column !== 'overdue' || move.before?.card.column === 'overdue') continue
+      if (move.after?.column !== 'overdue' || move.before?.column === 'overdue') continue
       const recorded = withMissedRecorded(move.after.followUp, now)
       if (recorded !== move.after.followUp) updated.set(move.id, recorded)
     }
@@ -494,7 +500,7 @@ export class FollowThroughService {
       getFollowUp: ({ id }) => this.#followUp(id),
       listClients: () => {
         const names = new Set<string>()
-        for (const column of COLUMNS) for (const entry of this.#board.column(column)) names.add(entry.card.client.name)
+        for (const column of COLUMNS) for (const entry of this.#board.column(column)) names.add(entry.followUp.client.name)
         return [...names].sort(new Intl.Collator().compare)
       },
       updateView: ({ viewId, query, ranges }) => {

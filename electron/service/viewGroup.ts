@@ -3,6 +3,7 @@ import type { BoardStatus, ColumnWindow, ViewCard, ViewDelta, ViewQuery, ViewRan
 import type { Card } from '../core/board'
 import { insertSorted, removeSorted, type BoardEntry, type BoardIndex, type CardMove } from '../core/boardIndex'
 import { COLUMNS, type Column } from '../core/columns'
+import type { FollowUp } from '../core/schema'
 
 /** Days of completions Done shows unless older ones are asked for. */
 export const RECENT_DONE_DAYS = 7
@@ -28,7 +29,7 @@ export function viewCardOf(card: Card): ViewCard {
 }
 
 /** The filters of a query as one predicate, or null when it keeps every card (then the board's own lists serve). */
-function matcherOf(query: ViewQuery): ((card: Card) => boolean) | null {
+function matcherOf(query: ViewQuery): ((card: FollowUp) => boolean) | null {
   const needle = query.q?.trim().toLowerCase() ?? ''
   const client = query.client?.trim() ?? ''
   const channel = query.channel
@@ -64,7 +65,7 @@ export class ViewGroup {
   readonly query: ViewQuery
   readonly ranges: ViewRanges
   readonly #index: BoardIndex
-  readonly #matches: ((card: Card) => boolean) | null
+  readonly #matches: ((followUp: FollowUp) => boolean) | null
   readonly #filtered: Record<Column, BoardEntry[]> | null
   #windows: Windows
   #counts: Counts
@@ -97,8 +98,8 @@ export class ViewGroup {
   advance(moves: readonly CardMove[], now: Date, status: BoardStatus): DeltaBody | null {
     if (this.#filtered) {
       for (const { before, after } of moves) {
-        if (before && this.#matches!(before.card)) removeSorted(this.#filtered[before.card.column], before)
-        if (after && this.#matches!(after.card)) insertSorted(this.#filtered[after.card.column], after)
+        if (before && this.#matches!(before.followUp)) removeSorted(this.#filtered[before.column], before)
+        if (after && this.#matches!(after.followUp)) insertSorted(this.#filtered[after.column], after)
       }
     }
     const changed = new Set<string>()
@@ -139,8 +140,8 @@ export class ViewGroup {
     return { ...(cards.length > 0 ? { cards } : {}), ...(removed.length > 0 ? { removed } : {}) }
   }
 
-  #filter(matches: (card: Card) => boolean): Record<Column, BoardEntry[]> {
-    return Object.fromEntries(COLUMNS.map((column) => [column, this.#index.column(column).filter((entry) => matches(entry.card))])) as Record<Column, BoardEntry[]>
+  #filter(matches: (followUp: FollowUp) => boolean): Record<Column, BoardEntry[]> {
+    return Object.fromEntries(COLUMNS.map((column) => [column, this.#index.column(column).filter((entry) => matches(entry.followUp))])) as Record<Column, BoardEntry[]>
   }
 
   #list(column: Column): readonly BoardEntry[] {
@@ -168,7 +169,7 @@ export class ViewGroup {
       COLUMNS.map((column) => {
         const { start, end } = this.ranges[column]
         const stop = Math.min(end, this.#visibleLength(column, now))
-        const ids = start < stop ? this.#list(column).slice(start, stop).map((entry) => entry.card.id) : []
+        const ids = start < stop ? this.#list(column).slice(start, stop).map((entry) => entry.id) : []
         return [column, { start, ids }]
       }),
     ) as Windows

@@ -56,9 +56,12 @@ export class ViewHub {
     return this.#listeners.size
   }
 
-  /** Opens a view and sends its snapshot. */
+  /**
+   * Opens a view and sends its snapshot. An id already open is the same page
+   * reconnecting (an event stream retries with the same URL): its old sink is dropped.
+   */
   open(viewId: string, query: ViewQuery, ranges: ViewRanges, sink: ViewSink): void {
-    if (this.#listeners.has(viewId)) throw new DomainError('invalid_input', 'That view is already open; open a new one with a new id.')
+    this.close(viewId)
     const listener: Listener = { viewId, sink, group: this.#join(normalQuery(query), ranges), version: 0 }
     this.#listeners.set(viewId, listener)
     this.#groupOf(listener.group).members.add(listener)
@@ -91,9 +94,16 @@ export class ViewHub {
     return { version: listener.version }
   }
 
-  close(viewId: string): { closed: boolean } {
+  /** Whether the view is open (and, with `sink`, still sends there). */
+  isOpen(viewId: string, sink?: ViewSink): boolean {
     const listener = this.#listeners.get(viewId)
-    if (!listener) return { closed: false }
+    return listener !== undefined && (sink === undefined || listener.sink === sink)
+  }
+
+  /** Closes a view; with `sink`, only if the view still sends there (a reconnect may have replaced it). */
+  close(viewId: string, sink?: ViewSink): { closed: boolean } {
+    const listener = this.#listeners.get(viewId)
+    if (!listener || (sink !== undefined && listener.sink !== sink)) return { closed: false }
     this.#leave(listener)
     this.#listeners.delete(viewId)
     return { closed: true }

@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import sirv from 'sirv'
 import type { Result } from '../contract'
-import type { BoardSnapshot } from '../core/board'
 import type { ErrorCode } from '../core/errors'
 import { dispatchByName } from '../service/dispatch'
 import type { FollowThroughService } from '../service/service'
@@ -81,54 +80,28 @@ function parseJsonParam(url: URL, name: string): unknown {
 
 /** One view's event stream: its snapshot, then its deltas ("view" events), until the page closes it. */
 function streamView(req: IncomingMessage, res: ServerResponse, url: URL, service: FollowThroughService, streams: Set<EventStream>): void {
-  const viewId = url.searchParams.get('viewId')
+  const input = { viewId: url.searchParams.get('viewId'), query: parseJsonParam(url, 'query'), ranges: parseJsonParam(url, 'ranges') }
+  // Opened before the stream starts, so a refusal is a plain JSON error with its status;
+  // the snapshot waits until the stream exists.
   let stream: EventStream | null = null
-  const sink = { send: (text: string) => stream?.send('view', text) }
-  const input = { viewId, query: parseJsonParam(url, 'query'), ranges: parseJsonParam(url, 'ranges') }
-  // Opened before the stream starts, so a refusal is a plain JSON error with its status.
-  let opening = true
   const pending: string[] = []
-  const result = service.openView(input, { send: (text) => (opening ? pending.push(text) : sink.send(text)) })
+  const sink = { send: (text: string) => (stream ? stream.send('view', text) : pending.push(text)) }
+  const result = service.openView(input, sink)
   if (!result.ok) return send(res, statusOf(result), result)
-  stream = new EventStream(res, () => service.views.resync(result.value.viewId))
-  opening = false
-  for (const text of pending) stream.send('view', text)
-  streams.add(stream)
+  const opened = new EventStream(res, () => {
+    // Caught up after falling behind: one fresh snapshot, unless the view closed meanwhile.
+    if (service.views.isOpen(result.value.viewId, sink)) service.views.resync(result.value.viewId)
+  })
+  stream = opened
+  for (const text of pending) opened.send('view', text)
+  streams.add(opened)
   req.on('close', () => {
-    streams.delete(stream!)
-    service.views.close(result.value.viewId)
+    streams.delete(opened)
+    service.views.close(result.value.viewId, sink)
   })
 }
 
-/**
- * The old whole-board stream, kept until the renderer uses views: one subscription
- * for all its listeners, so each board is serialised once, and a bounded buffer each.
- */
-function boardStreams(service: FollowThroughService, streams: Set<EventStream>) {
-  const listeners = new Set<EventStream>()
-  let unsubscribe: (() => void) | null = null
-  const push = (board: BoardSnapshot) => {
-    const text = JSON.stringify(board)
-    for (const listener of listeners) listener.send('board', text)
-  }
-  return (req: IncomingMessage, res: ServerResponse) => {
-    const stream = new EventStream(res, () => stream.send('board', JSON.stringify(service.board())))
-    stream.send('board', JSON.stringify(service.board()))
-    listeners.add(stream)
-    streams.add(stream)
-    unsubscribe ??= service.subscribe(push)
-    req.on('close', () => {
-      listeners.delete(stream)
-      streams.delete(stream)
-      if (listeners.size === 0) {
-        unsubscribe?.()
-        unsubscribe = null
-      }
-    })
-  }
-}
-
-/** The browser-mode transport: the contract over loopback HTTP, board pushes over Server-Sent Events. */
+/** The browser-mode transport: the contract over loopback HTTP, views over Server-Sent Events. */
 export async function startWebServer(options: {
   service: FollowThroughService
   staticDir: string
@@ -147,7 +120,6 @@ export async function startWebServer(options: {
   })
   const sockets = new Set<import('node:net').Socket>()
   const streams = new Set<EventStream>()
-  const streamBoard = boardStreams(service, streams)
   let port = options.port
 
   const server = createServer((req, res) => {
@@ -155,7 +127,6 @@ export async function startWebServer(options: {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const verdict = checkAccess(req, url, port, token)
     if (!verdict.allowed) return send(res, verdict.status, { ok: false, error: { code: 'invalid_input', message: verdict.reason } })
-    if (url.pathname === '/api/events') return streamBoard(req, res)
     if (url.pathname === '/api/view') return streamView(req, res, url, service, streams)
     const call = url.pathname.match(/^\/api\/([A-Za-z]+)$/)
     if (call) {

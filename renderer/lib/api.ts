@@ -1,4 +1,4 @@
-import type { Api, BoardSnapshot, Bridge, Result, ViewMessage } from '../../electron/contract'
+import type { Api, Bridge, Result, ViewMessage } from '../../electron/contract'
 import { apiFromTransport, VIEW_STREAM_PATH } from '../../electron/contract/methods'
 import { openViewWith } from '../../electron/contract/viewClient'
 
@@ -51,11 +51,6 @@ function httpBridge(): Bridge {
       },
       () => crypto.randomUUID(),
     ),
-    onBoardChanged(listener: (board: BoardSnapshot) => void) {
-      const events = new EventSource(`/api/events?token=${encodeURIComponent(token)}`)
-      events.addEventListener('board', (event) => listener(JSON.parse((event as MessageEvent<string>).data) as BoardSnapshot))
-      return () => events.close()
-    },
     // Only the desktop shell sends commands (tray, notification clicks, global shortcut).
     onShellCommand: () => () => {},
   }

@@ -88,9 +88,6 @@ export class ViewStore {
   get status(): BoardStatus | null {
     return this.#status
   }
-  get query(): ViewQuery {
-    return this.#query
-  }
   get ranges(): ViewRanges {
     return this.#pendingRanges ?? this.#ranges
   }

@@ -5,6 +5,10 @@ import { createOverHttp, serviceBoard, serviceCard } from './support/api'
 import { card, region, type ColumnName } from './support/board'
 import { chromiumForTests } from './support/chromium'
 import { useBrowserMode } from './support/suite'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { emptyData } from '../../electron/core/schema'
+import { makeFollowUp } from '../fixtures/followUps'
 
 const chromiumPath = chromiumForTests()
 
@@ -442,5 +446,35 @@ describe.skipIf(!chromiumPath)('the compact board at 1280×800', () => {
       }).length
     })
     expect(whollyShown).toBeGreaterThanOrEqual(8)
+  })
+})
+
+describe.skipIf(!chromiumPath)('a long column', () => {
+  const COUNT = 3_000
+  /** 3,000 open promises, one an hour from two days on, with no checklists: every card is one compact height. */
+  const seed = async (dataDir: string) => {
+    const data = emptyData()
+    const start = Date.now() + 2 * DAY
+    data.followUps = Array.from({ length: COUNT }, (_, i) => {
+      const { completedAt: _done, ...open } = makeFollowUp(i)
+      const dueAt = start + i * 60 * MINUTE
+      return { ...open, title: `Promise ${String(i + 1).padStart(4, '0')}`, dueAt: new Date(dueAt).toISOString(), targetAt: new Date(dueAt - 12 * 60 * MINUTE).toISOString(), allDay: false, checklist: [], notifiedAt: {} }
+    })
+    await writeFile(join(dataDir, 'follow-through.json'), JSON.stringify(data))
+  }
+  const suite = useBrowserMode('board-long', chromiumPath!, { seed })
+
+  it('jumps to the bottom at once: the view sends the last cards, and only what is on screen is rendered', async () => {
+    const { page } = suite
+    const promised = region(page, 'Promised')
+    await promised.getByLabel(`${COUNT} follow-ups`, { exact: true }).waitFor()
+    await card(page, 'Promise 0001', 'Promised').waitFor({ state: 'visible' })
+    await promised.locator('.column__scroll').evaluate((scroller) => (scroller.scrollTop = scroller.scrollHeight))
+    await card(page, `Promise ${COUNT}`, 'Promised').waitFor({ state: 'visible' })
+    expect(await card(page, 'Promise 0001').count()).toBe(0)
+    expect(await promised.getByRole('article').count()).toBeLessThan(40)
+    // And back to the top: the first cards come again.
+    await promised.locator('.column__scroll').evaluate((scroller) => (scroller.scrollTop = 0))
+    await card(page, 'Promise 0001', 'Promised').waitFor({ state: 'visible' })
   })
 })

@@ -72,7 +72,6 @@ export const BoardColumn = memo(function BoardColumn({
     count,
     getScrollElement: () => scroller.current,
     estimateSize: () => height,
-    getItemKey: (index) => held.ids[index - held.start] ?? `position-${index}`,
     overscan: OVERSCAN,
     gap: CARD_GAP,
     initialRect: { width: 300, height: globalThis.innerHeight || 800 },
@@ -109,9 +108,11 @@ export const BoardColumn = memo(function BoardColumn({
         <div className="column__cards" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const id = held.ids[item.index - held.start]
+            // Keyed by card, so a card that moves keeps its element; the virtualizer itself keys by position,
+            // which keeps its per-render work independent of the column's length.
             return (
               <div
-                key={item.key}
+                key={id ?? `position-${item.index}`}
                 data-index={item.index}
                 ref={virtualizer.measureElement}
                 className="column__slot"

@@ -38,3 +38,8 @@ export function useBoardStatus(store: ViewStore): BoardStatus | null {
 export function useColumnCounts(store: ViewStore): Record<Column, number> {
   return useSyncExternalStore(store.subscribe, () => store.counts())
 }
+
+/** The view's copy of one card (say, the one a dialog shows), or undefined when it holds none. */
+export function useShownCard(store: ViewStore, id: string | undefined): ViewCard | undefined {
+  return useSyncExternalStore(store.subscribe, () => (id === undefined ? undefined : store.card(id)))
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { BOARD_CHANGED_CHANNEL, ipcChannel, METHOD_NAMES, OPEN_VIEW_CHANNEL, SHELL_COMMAND_CHANNEL, VIEW_CHANNEL } from '../../../electron/contract'
+import { ipcChannel, METHOD_NAMES, OPEN_VIEW_CHANNEL, SHELL_COMMAND_CHANNEL, VIEW_CHANNEL } from '../../../electron/contract'
 import { PRELOAD_FILE } from '../../../electron/main/bundle'
 import { contextBridge, ipcRenderer } from './support/fakeElectron'
 
@@ -21,8 +21,8 @@ describe('preload', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['api'])
   })
 
-  it('exposes exactly the contract’s methods, views and its two pushes: no generic invoke or send', () => {
-    expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES, 'openView', 'onBoardChanged', 'onShellCommand'].sort())
+  it('exposes exactly the contract’s methods, views and the shell’s requests: no generic invoke or send', () => {
+    expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES, 'openView', 'onShellCommand'].sort())
     for (const value of Object.values(api)) expect(typeof value).toBe('function')
   })
 
@@ -32,28 +32,6 @@ describe('preload', () => {
       await api[method]({ probe: method })
       expect(ipcRenderer.invoke).toHaveBeenCalledWith(ipcChannel(method), { probe: method })
     }
-  })
-
-  it('forwards pushed boards without the IPC event, and stops when unsubscribed', () => {
-    const listener = vi.fn()
-    const unsubscribe = api.onBoardChanged(listener) as () => void
-    const board = { generatedAt: 'now' }
-    ipcRenderer.emit(BOARD_CHANGED_CHANNEL, { sender: 'secret' }, board)
-    expect(listener).toHaveBeenCalledWith(board)
-    expect(listener.mock.calls[0]).toHaveLength(1)
-    unsubscribe()
-    ipcRenderer.emit(BOARD_CHANGED_CHANNEL, {}, board)
-    expect(listener).toHaveBeenCalledTimes(1)
-  })
-
-  it('delivers the current board to a new subscriber before any push', async () => {
-    const current = { generatedAt: 'current' }
-    ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: current })
-    const listener = vi.fn()
-    const unsubscribe = api.onBoardChanged(listener) as () => void
-    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(ipcChannel('getBoard'), {})
-    await vi.waitFor(() => expect(listener).toHaveBeenCalledWith(current))
-    unsubscribe()
   })
 
   it('opens a view over IPC and passes on only its own messages, in order', () => {

@@ -73,6 +73,17 @@ describe('the board app', () => {
     history.replaceState(null, '', location.pathname)
   })
 
+  it('an open dialog follows a change to its card that arrives as a delta', async () => {
+    const user = userEvent.setup()
+    render(<App />)
+    const card = await screen.findByRole('article', { name: 'Send the proposal' })
+    await user.click(within(card).getByRole('button', { name: 'Send the proposal' }))
+    await screen.findByRole('dialog', { name: 'Send the proposal' })
+    const [view] = openedViews
+    act(() => view.listener({ type: 'delta', delta: { viewId: view.viewId, version: 2, cards: [{ ...CARD, title: 'Send the signed proposal' }] } }))
+    expect(screen.getByRole('dialog', { name: 'Send the signed proposal' })).toBeTruthy()
+  })
+
   it('? shows every keyboard shortcut; so does the header button', async () => {
     const user = userEvent.setup()
     render(<App />)

@@ -311,6 +311,22 @@ describe('time', () => {
   })
 })
 
+describe('reminders on time', () => {
+  it('a tick sends the one reminder that came and records it on that card alone', () => {
+    const time = new FakeTime(NOW)
+    const soon = aFollowUp({ id: 'soon', dueAt: new Date(NOW.getTime() + 3 * DAY).toISOString(), targetAt: new Date(NOW.getTime() + 30 * 60_000).toISOString() })
+    const store = new MemoryStore({ ...emptyData(), followUps: [soon, ...Array.from({ length: 300 }, (_, i) => promised(i + 10))] })
+    const sent: string[] = []
+    const service = new FollowThroughService({ store, now: time.now, timers: time, notifier: { notify: async (n) => void sent.push(n.title) } })
+    service.start()
+    const before = store.changes.length
+    time.advance(31 * 60_000)
+    expect(sent).toEqual(['Time to deliver: Send proposal'])
+    expect(store.changes.slice(before).flatMap((change) => change.followUps.put.map((f) => f.id))).toEqual(['soon'])
+    expect(store.data.followUps.find((f) => f.id === 'soon')?.notifiedAt.target).toBeDefined()
+  })
+})
+
 describe('the tray board', () => {
   it('counts due and overdue and lists overdue first, from the indexes', () => {
     const overdue = aFollowUp({ id: 'o', dueAt: new Date(NOW.getTime() - DAY).toISOString(), targetAt: new Date(NOW.getTime() - 2 * DAY).toISOString() })

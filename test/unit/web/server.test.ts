@@ -154,3 +154,18 @@ describe('views over Server-Sent Events', () => {
     res.destroy()
   })
 })
+
+describe('a view stream that reconnects', () => {
+  it('replaces the old stream of the same view, and the old one closing later leaves the new one open', async () => {
+    const first = await openStream(viewPath('reconnecting'))
+    const second = await openStream(viewPath('reconnecting'))
+    const { events, until } = eventsOf(second)
+    await until(() => events.length >= 1)
+    first.destroy()
+    await new Promise((resolve) => first.once('close', resolve))
+    await post('update', JSON.stringify({ id: 'f1', patch: { notes: 'after the reconnect' } }))
+    await until(() => events.some((event) => event.type === 'delta'))
+    expect(service.views.size).toBe(1)
+    second.destroy()
+  })
+})
