@@ -7,7 +7,8 @@ import type { Data, FollowUp } from '../core/schema'
 export interface QuickAddServiceContext {
   data(): Data
   now(): Date
-  create(draft: FollowUpDraft): FollowUp
+  /** The service's own create: may resolve only once the change is on disk. */
+  create(draft: FollowUpDraft): FollowUp | Promise<FollowUp>
 }
 
 type QuickAddHandlers = Pick<Handlers, 'parseQuickAdd' | 'quickAdd' | 'parseDate' | 'suggestClients'>
