@@ -7,6 +7,7 @@ import type { Data, FollowUp } from '../core/schema'
 export interface QuickAddServiceContext {
   data(): Data
   now(): Date
+  /** The service's own create: may resolve only once the change is on disk. */
   create(draft: FollowUpDraft): FollowUp | Promise<FollowUp>
 }
 

@@ -19,12 +19,15 @@ const DAY_THEN_BARE_HOUR =
 
 const DAY_NUMBER = /^\d{1,2}(?:st|nd|rd|th|\.)?$/i
 
-/** A slip of the keyboard in a weekday, e.g. "Thrusday", "Firday", "Tuesdy": same first letter, a "d" and a "y" left. */
+/**
+ * A slip of the keyboard in a weekday, e.g. "Thrusday", "Firday", "Tuesdy", "Freitg": the
+ * same first letter, the "d…y" (German "t…g") still there, one slip, or two if it still ends in "day".
+ */
 function correctedWeekday(word: string, dialect: DateDialect, slips: number): string | undefined {
   const folded = fold(word)
   if (folded.length < 5 || WEEKDAYS[dialect].includes(folded)) return undefined
   const english = dialect !== 'de'
-  const looksLikeADay = english ? /d/.test(folded) && /y/.test(folded) : folded.endsWith('tag') || folded.length >= 6
+  const looksLikeADay = english ? /d/.test(folded) && /y/.test(folded) : /t/.test(folded) && /g/.test(folded)
   if (!looksLikeADay) return undefined
   const closest = WEEKDAYS[dialect]
     .filter((day) => folded[0] === day[0])
@@ -32,7 +35,7 @@ function correctedWeekday(word: string, dialect: DateDialect, slips: number): st
     .sort((a, b) => a.distance - b.distance)[0]
   if (!closest) return undefined
   const { day, distance } = closest
-  return distance <= 1 || (distance <= slips && (!english || folded.endsWith('day'))) ? day : undefined
+  return distance <= 1 || (distance <= slips && folded.endsWith(english ? 'day' : 'tag')) ? day : undefined
 }
 
 /** The weekday a word was probably meant to be, allowing two slips: used to ask, never to decide. */
