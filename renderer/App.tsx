@@ -108,6 +108,7 @@ export function App() {
           document.querySelector<HTMLInputElement>('input[aria-label="Quick add"]')?.focus()
           return
         }
+        if (command.type !== 'focusCard') return
         const card = latestBoard.current && Object.values(latestBoard.current.columns).flat().find((c) => c.id === command.id)
         if (card) setDialog({ kind: 'details', card })
         else setError('That follow-up no longer exists.')

@@ -53,9 +53,14 @@ export function apiFromTransport<Api>(call: (method: MethodName, input: unknown)
 
 /**
  * What the desktop shell asks of the page after showing the window: scroll to and
- * open a card (a notification or the tray was clicked), or focus quick add (the
- * global shortcut or the tray).
+ * open a card (a notification or the tray was clicked), focus quick add (the
+ * global shortcut or the tray), show the keyboard shortcuts (Help menu; the same
+ * sheet `?` opens), or open one of the board's dialogs from the menu bar.
  */
-export type ShellCommand = { type: 'focusCard'; id: string } | { type: 'focusQuickAdd' }
+export type ShellCommand =
+  | { type: 'focusCard'; id: string }
+  | { type: 'focusQuickAdd' }
+  | { type: 'showShortcuts' }
+  | { type: 'openDialog'; dialog: 'settings' | 'transfer' | 'scorecard' }
 
 export const SHELL_COMMAND_CHANNEL = 'follow-through:shell-command'

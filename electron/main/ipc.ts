@@ -1,45 +1,25 @@
-import { normalize } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { METHOD_NAMES, ipcChannel, type Handlers, type Result } from '../contract'
 import { dispatch } from '../service/dispatch'
+import { isAppUrl } from './appUrl'
 
-/** The one page allowed to call the API: the bundled renderer, or the dev server in development. */
+/** The one page allowed to call the API: the bundled renderer on app://, or the dev server in development. */
 export interface TrustedPage {
-  /** Absolute path of the bundled renderer's index.html. */
-  rendererFile: string
   devServerUrl?: string
-}
-
-const comparablePath = (path: string, platform: NodeJS.Platform) => {
-  const normal = normalize(path)
-  return platform === 'win32' ? normal.toLowerCase() : normal
 }
 
 /**
  * Only our own page may call the API: the top frame (never an iframe), showing the
- * bundled index.html (compared as a file path, so any other local file is refused)
- * or, in development, a page from the dev server's origin.
+ * bundled board from app://follow-through/ (every file:// page is refused) or, in
+ * development, a page from the dev server's origin.
  */
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, page: TrustedPage, platform = process.platform): boolean {
+export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, page: TrustedPage): boolean {
   const frame = event.senderFrame
   if (!frame || frame.parent !== null) return false
-  let url: URL
-  try {
-    url = new URL(frame.url)
-  } catch {
-    return false
-  }
-  if (url.protocol === 'file:') {
-    try {
-      return comparablePath(fileURLToPath(url), platform) === comparablePath(page.rendererFile, platform)
-    } catch {
-      return false
-    }
-  }
+  if (isAppUrl(frame.url)) return page.devServerUrl === undefined
   if (page.devServerUrl === undefined) return false
   try {
-    return url.origin === new URL(page.devServerUrl).origin
+    return new URL(frame.url).origin === new URL(page.devServerUrl).origin
   } catch {
     return false
   }

@@ -27,10 +27,63 @@ export function chooseNotificationBackend(platform: NodeJS.Platform, electronSup
   return 'banner'
 }
 
+/** What a notification's buttons do (macOS actions, Windows toast buttons; Linux has none). */
+export type NotificationAction = 'complete' | 'snooze'
+export const NOTIFICATION_ACTIONS: readonly { action: NotificationAction; label: string }[] = [
+  { action: 'complete', label: 'Mark done' },
+  { action: 'snooze', label: 'Snooze 1 h' },
+]
+
+/** Windows starts the app with this scheme's URL when a toast or one of its buttons is clicked. */
+export const TOAST_PROTOCOL = 'follow-through'
+
+const escapeXml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!)
+
+/** The activation URL of a toast (action "open") or one of its buttons. */
+export const toastActivation = (action: NotificationAction | 'open', followUpId?: string) =>
+  `${TOAST_PROTOCOL}://${action}${followUpId ? `?id=${encodeURIComponent(followUpId)}` : ''}`
+
+/**
+ * A Windows toast with Mark done and Snooze 1 h buttons. Electron has no button
+ * API on Windows; toast XML buttons activate the app through its protocol
+ * instead, which arrives as a second launch (see parseToastActivation).
+ */
+export function toastXml(notification: Notification, iconPath?: string): string {
+  const buttons = notification.followUpId
+    ? `<actions>${NOTIFICATION_ACTIONS.map(({ action, label }) => `<action content="${escapeXml(label)}" arguments="${escapeXml(toastActivation(action, notification.followUpId))}" activationType="protocol"/>`).join('')}</actions>`
+    : ''
+  const image = iconPath ? `<image placement="appLogoOverride" src="${escapeXml(iconPath)}"/>` : ''
+  return (
+    `<toast launch="${escapeXml(toastActivation('open', notification.followUpId))}" activationType="protocol">` +
+    `<visual><binding template="ToastGeneric"><text>${escapeXml(notification.title)}</text><text>${escapeXml(notification.body)}</text>${image}</binding></visual>` +
+    `${buttons}</toast>`
+  )
+}
+
+/** The toast activation in a launch's arguments, if any: what to do and to which follow-up. */
+export function parseToastActivation(argv: readonly string[]): { action: NotificationAction | 'open'; followUpId?: string } | null {
+  const url = argv.find((arg) => arg.startsWith(`${TOAST_PROTOCOL}://`))
+  if (!url) return null
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return null
+  }
+  const action = parsed.hostname
+  if (action !== 'open' && action !== 'complete' && action !== 'snooze') return null
+  const followUpId = parsed.searchParams.get('id') ?? undefined
+  if (action !== 'open' && !followUpId) return null
+  return { action, followUpId }
+}
+
 export interface DesktopNotifierOptions {
   platform: NodeJS.Platform
   /** A notification was clicked: open the window on that follow-up (undefined: a summary, open the board). */
   onClick(followUpId: string | undefined): void
+  /** One of a notification's buttons was clicked (macOS). */
+  onAction?(action: NotificationAction, followUpId: string): void
   /** No notification could be shown: show this reminder in the app instead. */
   onUnavailable(notification: Notification, reason: string): void
   /** Shown in the notification where the platform allows (Linux, Windows). */
@@ -49,7 +102,7 @@ export const latestNotification = (): ElectronNotification | null => latest
 
 /** The desktop shell's notifier: Electron or node-notifier per platform, the in-app banner as the last resort. */
 export function createDesktopNotifier(options: DesktopNotifierOptions): Notifier {
-  const { platform, onClick, onUnavailable, iconPath } = options
+  const { platform, onClick, onAction, onUnavailable, iconPath } = options
   // Toasts without an AppUserModelID are dropped or attributed to electron.exe.
   if (platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID)
   let fallback = options.fallback
@@ -58,17 +111,29 @@ export function createDesktopNotifier(options: DesktopNotifierOptions): Notifier
   const release = (shown: ElectronNotification) => retained.delete(shown)
 
   const showWithElectron = (notification: Notification) => {
-    const shown = new ElectronNotification({
-      title: notification.title,
-      body: notification.body,
-      ...(iconPath && platform !== 'darwin' ? { icon: iconPath } : {}),
-    })
+    const { followUpId } = notification
+    const shown = new ElectronNotification(
+      platform === 'win32'
+        ? { title: notification.title, body: notification.body, toastXml: toastXml(notification, iconPath) }
+        : {
+            title: notification.title,
+            body: notification.body,
+            ...(iconPath && platform !== 'darwin' ? { icon: iconPath } : {}),
+            // Buttons exist on macOS only; on Linux a click opens the card.
+            ...(platform === 'darwin' && followUpId ? { actions: NOTIFICATION_ACTIONS.map(({ label }) => ({ type: 'button' as const, text: label })) } : {}),
+          },
+    )
     shown.on('click', () => {
       release(shown)
-      onClick(notification.followUpId)
+      onClick(followUpId)
+    })
+    shown.on('action', (_event, index) => {
+      release(shown)
+      const chosen = NOTIFICATION_ACTIONS[index]
+      if (chosen && followUpId) onAction?.(chosen.action, followUpId)
     })
     shown.on('close', () => release(shown))
-    // Windows reports toasts it could not show.
+    // Windows reports toasts it could not show; macOS a refusal (an unsigned build, notifications turned off).
     shown.on('failed', (_event, error) => {
       release(shown)
       onUnavailable(notification, `the system refused the notification (${error})`)

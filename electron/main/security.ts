@@ -67,6 +67,11 @@ export function hardenWebContents(contents: WebContents, devServerUrl?: string):
   }
   contents.on('will-navigate', guard)
   contents.on('will-redirect', guard)
+  // A frame inside the page (none is expected) may not navigate anywhere.
+  contents.on('will-frame-navigate', (event) => {
+    if (event.isMainFrame) return
+    event.preventDefault()
+  })
   contents.on('will-attach-webview', (event) => event.preventDefault())
 }
 

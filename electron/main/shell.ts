@@ -1,23 +1,33 @@
+import { mkdirSync } from 'node:fs'
+import { readFile, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
-import { join } from 'node:path'
-import { app, dialog, globalShortcut, ipcMain, Menu, powerMonitor, session, type BrowserWindow } from 'electron'
-import { BOARD_CHANGED_CHANNEL, type BoardSnapshot, type Handlers } from '../contract'
+import { dirname, join } from 'node:path'
+import { app, dialog, globalShortcut, ipcMain, Menu, powerMonitor, session, shell, type BrowserWindow } from 'electron'
+import contextMenu from 'electron-context-menu'
+import { BOARD_CHANGED_CHANNEL, type BoardSnapshot, type Handlers, type Input } from '../contract'
+import { SHELL_COMMAND_CHANNEL, type ShellCommand } from '../contract/methods'
+import type { Data } from '../core/schema'
 import { dispatch } from '../service/dispatch'
+import { startFileLog } from '../service/log'
 import type { Notification } from '../service/notifier'
 import { FollowThroughService } from '../service/service'
 import { resolveDataDir } from '../store/dataDir'
+import { decodeDataFile } from '../store/decode'
 import { Store } from '../store/store'
-import { appMenuTemplate } from './appMenu'
+import { appMenuTemplate, type AppMenuHandlers } from './appMenu'
+import { registerAppScheme, serveRenderer } from './appProtocol'
 import { registerIpc } from './ipc'
 import { createLoginItem, launchedHidden, type LoginItem } from './loginItem'
-import { createDesktopNotifier, latestNotification } from './notifications'
+import { createDesktopNotifier, latestNotification, parseToastActivation, TOAST_PROTOCOL, type NotificationAction } from './notifications'
+import { describeUnsaved, saveBeforeQuit } from './quitSave'
 import { hardenSession, hardenWebContents } from './security'
-import { SHELL_COMMAND_CHANNEL, type ShellCommand } from '../contract/methods'
 import { ShellNotices } from './shellNotices'
-import { registerQuickAddShortcut, shortcutNotice } from './shortcut'
+import { shortcutKeeper, shortcutNotice } from './shortcut'
+import { hasStatusArea } from './statusArea'
 import { createTray, currentTrayMenu, type TrayHandlers, type TrayView } from './tray'
-import { trayModel } from './trayModel'
-import { closeAction, createBoardWindow, rememberWindowState, rendererIndexPath } from './window'
+import { snoozeOneHour, trayModel } from './trayModel'
+import { firstTime, trayNote } from './trayNote'
+import { closeAction, createBoardWindow, rememberWindowState, rendererDir } from './window'
 import { loadWindowState, windowStateFile } from './windowState'
 
 export interface ShellOptions {
@@ -55,17 +65,30 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
     app.quit()
     return null
   }
+  // Before 'ready': app:// must be privileged before the first page loads.
+  registerAppScheme()
+  const log = startFileLog(join(app.getPath('logs'), 'main.log'))
+  // Windows starts the app with follow-through://… when a toast button is clicked.
+  if (platform === 'win32') app.setAsDefaultProtocolClient(TOAST_PROTOCOL)
+  // Right-click: spelling suggestions, cut, copy, paste; no web search, no image saving.
+  contextMenu({ showInspectElement: devServerUrl !== undefined, showSearchWithGoogle: false, showCopyImage: false, showSaveImageAs: false, showSelectAll: true })
 
   let window: BrowserWindow | null = null
   let service: FollowThroughService | null = null
   let trayView: TrayView | null = null
   let quitting = false
+  /** False on a Linux desktop without a status area, where a tray icon is invisible. */
+  let statusArea = true
+  let notifyShell: (notification: Notification) => void = () => {}
+  const firstHideToTray = firstTime(join(app.getPath('userData'), 'tray-note-shown'))
   const notices = new ShellNotices()
   // Native surfaces (tray menu, OS notifications) cannot be reached by Playwright; its
   // Electron tests reach them through this handle, which exists only when they ask.
   if (env.FOLLOW_THROUGH_E2E === '1') Object.assign(globalThis, { followThroughE2E: { trayMenu: currentTrayMenu, latestNotification } })
   const resourcesDir = join(app.getAppPath(), 'resources')
   let loginItem: LoginItem = { available: false, isEnabled: () => false, setEnabled: () => {} }
+  let unsavedChanges = async () => 'changes made since the last save'
+  let saveCopy: (path: string) => Promise<void> = async () => {}
 
   const sendCommand = (target: BrowserWindow, command: ShellCommand) => {
     const send = () => {
@@ -85,10 +108,12 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
     })
     rememberWindowState(created, stateFile)
     created.on('close', (event) => {
-      if (closeAction({ quitting, hasTray: trayView !== null, platform }) === 'hide') {
-        event.preventDefault()
-        created.hide()
-      }
+      const action = closeAction({ quitting, hasTray: trayView !== null, trayVisible: statusArea, platform })
+      if (action === 'close') return
+      event.preventDefault()
+      if (action === 'minimize') return created.minimize()
+      created.hide()
+      if (firstHideToTray()) notifyShell(trayNote(platform))
     })
     created.on('closed', () => {
       if (window === created) window = null
@@ -124,16 +149,20 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
     )
   }
 
-  /** Runs a command from the tray through the same validation as the page's; failures become a banner. */
-  const fromTray = (handlers: Handlers, method: 'complete' | 'snooze', input: unknown) => {
+  /** Runs a command from the tray or a notification through the same validation as the page's; failures become a banner. */
+  const fromShell = <M extends 'complete' | 'snooze'>(handlers: Handlers, method: M, input: Input<M>) => {
     void dispatch(handlers, method, input).then((result) => {
       if (result.ok) notices.clear(NOTICE.tray)
       else notices.set(NOTICE.tray, `That did not work from the tray: ${result.error.message}`)
     })
   }
+  const act = (handlers: Handlers, action: NotificationAction, id: string) =>
+    action === 'complete' ? fromShell(handlers, 'complete', { id }) : fromShell(handlers, 'snooze', { id, until: snoozeOneHour(new Date()).toISOString() })
+  let handleActivation: (argv: readonly string[]) => boolean = () => false
 
   const start = async () => {
     hardenSession(session.defaultSession, { production: devServerUrl === undefined })
+    if (devServerUrl === undefined) serveRenderer(rendererDir())
     const dataDir = resolveDataDir(env, app.getPath('userData'))
     let store: Store
     try {
@@ -149,29 +178,56 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
       return
     }
 
+    statusArea = await hasStatusArea(platform)
+    const openedData = store.data
     const notifier = createDesktopNotifier({
       platform,
       iconPath: join(resourcesDir, 'icon.png'),
       onClick: (followUpId) => showBoard(followUpId ? { type: 'focusCard', id: followUpId } : undefined),
+      onAction: (action, id) => act(handlers, action, id),
       onUnavailable: (notification, reason) => notices.set(NOTICE.notifications, unavailableNotice(notification, reason)),
     })
+    notifyShell = (notification) => void notifier.notify(notification)
     const running = new FollowThroughService({ store, notifier })
     service = running
+    unsavedChanges = async () => {
+      const onDisk = await readFile(store.file, 'utf8').then((text) => decodeDataFile(text), () => null)
+      const saved: Data = onDisk?.ok ? onDisk.data : openedData
+      return describeUnsaved(saved, store.data)
+    }
+    saveCopy = (path) => writeFile(path, JSON.stringify(store.data, null, 2))
     // The page's getBoard sees the shell's banners too, like the pushed boards.
     const handlers: Handlers = {
       ...running.handlers,
       getBoard: () => notices.decorate(running.board()),
       dismissNotice: (input) => (notices.dismiss(input.notice) ? { dismissed: true } : running.handlers.dismissNotice(input)),
     }
-    registerIpc(ipcMain, handlers, { rendererFile: rendererIndexPath(), devServerUrl })
-    running.subscribe(publish)
+    registerIpc(ipcMain, handlers, { devServerUrl })
+    const keepShortcut = shortcutKeeper(
+      globalShortcut,
+      () => showBoard({ type: 'focusQuickAdd' }),
+      (result) => (result.ok ? notices.clear(NOTICE.shortcut) : notices.set(NOTICE.shortcut, shortcutNotice(result.reason))),
+      platform,
+    )
+    const followSettings = () => void Promise.resolve(running.handlers.getSettings({})).then((settings) => keepShortcut(settings.quickAddShortcut))
+    running.subscribe((board) => {
+      publish(board)
+      followSettings()
+    })
     notices.onChange(() => publish(running.board()))
+    handleActivation = (argv) => {
+      const activation = parseToastActivation(argv)
+      if (!activation) return false
+      if (activation.action === 'open') showBoard(activation.followUpId ? { type: 'focusCard', id: activation.followUpId } : undefined)
+      else act(handlers, activation.action, activation.followUpId!)
+      return true
+    }
 
     loginItem = createLoginItem({ platform, app, execPath: options.execPath, env, home: homedir() })
     const trayHandlers: TrayHandlers = {
       open: (id) => showBoard({ type: 'focusCard', id }),
-      complete: (id) => fromTray(handlers, 'complete', { id }),
-      snooze: (id, until) => fromTray(handlers, 'snooze', { id, until }),
+      complete: (id) => fromShell(handlers, 'complete', { id }),
+      snooze: (id, until) => fromShell(handlers, 'snooze', { id, until }),
       quickAdd: () => showBoard({ type: 'focusQuickAdd' }),
       openBoard: () => showBoard(),
       toggleStartAtLogin: () => {
@@ -191,13 +247,28 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
       console.error('Follow Through: no tray icon', error)
     }
 
-    Menu.setApplicationMenu(
-      Menu.buildFromTemplate(
-        appMenuTemplate(platform, trayHandlers, { development: devServerUrl !== undefined }),
-      ),
-    )
-    const shortcut = registerQuickAddShortcut(globalShortcut, () => showBoard({ type: 'focusQuickAdd' }))
-    if (!shortcut.ok) notices.set(NOTICE.shortcut, shortcutNotice(shortcut.reason))
+    app.setAboutPanelOptions({
+      applicationName: 'Follow Through',
+      applicationVersion: app.getVersion(),
+      copyright: 'Keeps every promise you make to a client.',
+      ...(platform === 'darwin' ? {} : { iconPath: join(resourcesDir, 'icon.png') }),
+    })
+    const menuHandlers: AppMenuHandlers = {
+      quickAdd: trayHandlers.quickAdd,
+      openBoard: trayHandlers.openBoard,
+      settings: () => showBoard({ type: 'openDialog', dialog: 'settings' }),
+      importExport: () => showBoard({ type: 'openDialog', dialog: 'transfer' }),
+      scorecard: () => showBoard({ type: 'openDialog', dialog: 'scorecard' }),
+      shortcuts: () => showBoard({ type: 'showShortcuts' }),
+      openLogs: () => {
+        const folder = dirname(log.file)
+        mkdirSync(folder, { recursive: true })
+        void shell.openPath(folder).then((problem) => problem && notices.set(NOTICE.tray, `The logs folder ${folder} could not be opened: ${problem}`))
+      },
+      about: () => app.showAboutPanel(),
+    }
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(platform, menuHandlers, { development: devServerUrl !== undefined })))
+    followSettings()
 
     powerMonitor.on('resume', () => service?.wake())
     powerMonitor.on('unlock-screen', () => service?.wake())
@@ -213,7 +284,10 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
     running.start()
   }
 
-  app.on('second-instance', () => showBoard())
+  // A second launch: a toast button's activation on Windows, or the person starting the app again.
+  app.on('second-instance', (_event, argv) => {
+    if (!handleActivation(argv)) showBoard()
+  })
   app.on('activate', () => showBoard())
   // Every web contents, the board's and any other, gets the same navigation and pop-up rules.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, devServerUrl))
@@ -224,13 +298,27 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
   app.on('before-quit', (event) => {
     quitting = true
     if (!service) return
-    // Hold the quit until the store has written everything, then quit for real.
+    // Hold the quit until the store has written everything (or the person chose otherwise), then quit for real.
     event.preventDefault()
     const stopping = service
     service = null
-    stopping
-      .stop()
-      .catch((error: Error) => dialog.showErrorBox('Follow Through could not save', error.message))
+    void saveBeforeQuit({
+      save: () => stopping.stop(),
+      unsaved: () => unsavedChanges(),
+      ask: async (message, detail, buttons) =>
+        (await dialog.showMessageBox({ type: 'warning', title: 'Follow Through', message, detail, buttons: [...buttons], defaultId: 0, cancelId: 0, noLink: true })).response,
+      chooseCopyPath: async () => {
+        const chosen = await dialog.showSaveDialog({
+          title: 'Save a copy of your Follow Through data',
+          defaultPath: join(app.getPath('documents'), 'follow-through-copy.json'),
+          filters: [{ name: 'JSON', extensions: ['json'] }],
+        })
+        return chosen.canceled ? undefined : chosen.filePath
+      },
+      writeCopy: (path) => saveCopy(path),
+    })
+      .then((outcome) => outcome !== 'saved' && console.warn(`Follow Through: quit without the final save (${outcome}).`))
+      .catch((error: Error) => console.error('Follow Through: quitting failed', error))
       .finally(() => app.quit())
   })
   app.on('will-quit', () => {

@@ -1,18 +1,24 @@
 import { fileURLToPath } from 'node:url'
 import { BrowserWindow, screen } from 'electron'
+import { APP_INDEX_URL } from './appUrl'
 import { PRELOAD_FILE } from './bundle'
 import { fitToDisplays, MIN_WINDOW_SIZE, saveWindowState, type WindowState } from './windowState'
 
 /** The bundled preload, named once for the build and the window (bundle.ts). */
 export const preloadPath = (): string => fileURLToPath(new URL(`../preload/${PRELOAD_FILE}`, import.meta.url))
-/** The bundled renderer page; the IPC handlers trust exactly this file. */
-export const rendererIndexPath = (): string => fileURLToPath(new URL('../renderer/index.html', import.meta.url))
+/** The bundled renderer's folder, served as app://follow-through/ (appProtocol.ts). */
+export const rendererDir = (): string => fileURLToPath(new URL('../renderer/', import.meta.url))
 
-/** What closing the window does: hide it to the tray (or the dock), or really close it. */
-export function closeAction(options: { quitting: boolean; hasTray: boolean; platform: NodeJS.Platform }): 'hide' | 'close' {
+/**
+ * What closing the window does: hide it to the tray (or the dock), minimise it
+ * where a tray icon would be invisible (Linux without a status area: the app keeps
+ * reminding, and the window stays findable in the dock or taskbar), or close it.
+ */
+export function closeAction(options: { quitting: boolean; hasTray: boolean; trayVisible: boolean; platform: NodeJS.Platform }): 'hide' | 'minimize' | 'close' {
   if (options.quitting) return 'close'
-  // With a tray (or the macOS dock) the app keeps running to remind you; without either, closing quits.
-  return options.hasTray || options.platform === 'darwin' ? 'hide' : 'close'
+  if (options.platform === 'darwin') return 'hide'
+  if (options.hasTray && options.trayVisible) return 'hide'
+  return options.platform === 'linux' ? 'minimize' : 'close'
 }
 
 export interface BoardWindowOptions {
@@ -61,12 +67,14 @@ export function createBoardWindow(options: BoardWindowOptions): BrowserWindow {
       // Middle-click would open links in new windows; those are refused anyway, so turn it off.
       disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
+      // No developer tools in the shipped app: they would open the page (and its bridge) to anyone at the keyboard.
+      devTools: options.devServerUrl !== undefined,
     },
   })
   if (state.maximized) window.maximize()
   if (options.showWhenReady) window.once('ready-to-show', () => window.show())
   if (options.devServerUrl) void window.loadURL(options.devServerUrl)
-  else void window.loadFile(rendererIndexPath())
+  else void window.loadURL(APP_INDEX_URL)
   return window
 }
 

@@ -1,4 +1,6 @@
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { startFileLog } from '../service/log'
 import { FollowThroughService } from '../service/service'
 import { resolveDataDir } from '../store/dataDir'
 import { Store } from '../store/store'
@@ -29,6 +31,7 @@ function parseOptions() {
 
 async function main(): Promise<void> {
   const options = parseOptions()
+  startFileLog(join(options.dataDir, 'follow-through.log'))
   const staticDir = await ensureRendererBuilt()
   const store = await Store.open({ dataDir: options.dataDir, app: 'browser mode' })
   const service = new FollowThroughService({ store, notifier: options.notifications ? createNodeNotifier() : undefined })

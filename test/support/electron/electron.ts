@@ -237,6 +237,8 @@ function isAlive(pid: number): boolean {
 }
 
 export const app = new App()
+// An Electron app runs until it quits, whether or not anything is pending.
+setInterval(() => {}, 2 ** 30)
 
 // ---------------------------------------------------------------- IPC
 

@@ -22,8 +22,13 @@ internal._resolveFilename = function (this: unknown, request: string, ...rest: u
 }
 
 // Electron shows uncaught main-process errors in a dialog and keeps running; the test must hear of them.
-process.on('uncaughtException', (error) => emit('violation', `Uncaught exception in the main process: ${error.stack ?? error}`))
-process.on('unhandledRejection', (reason) => emit('violation', `Unhandled rejection in the main process: ${(reason as Error)?.stack ?? reason}`))
+const report = (what: string) => (error: unknown) => {
+  const message = `${what} in the main process: ${(error as Error)?.stack ?? error}`
+  console.error(message)
+  emit('violation', message)
+}
+process.on('uncaughtException', report('Uncaught exception'))
+process.on('unhandledRejection', report('Unhandled rejection'))
 
 const { app } = await import('./electron')
 const main = resolve(process.argv[2] ?? '')

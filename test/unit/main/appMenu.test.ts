@@ -1,12 +1,25 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import { appMenuTemplate } from '../../../electron/main/appMenu'
-import { QUICK_ADD_SHORTCUT, registerQuickAddShortcut, shortcutNotice } from '../../../electron/main/shortcut'
+import { QUICK_ADD_SHORTCUT, registerQuickAddShortcut, shortcutKeeper, shortcutNotice } from '../../../electron/main/shortcut'
 import { ShellNotices } from '../../../electron/main/shellNotices'
 import { buildBoard } from '../../../electron/core/board'
 import { emptyData } from '../../../electron/core/schema'
 
-const handlers = () => ({ quickAdd: vi.fn(), openBoard: vi.fn() })
+const handlers = () => ({
+  quickAdd: vi.fn(),
+  openBoard: vi.fn(),
+  settings: vi.fn(),
+  importExport: vi.fn(),
+  scorecard: vi.fn(),
+  shortcuts: vi.fn(),
+  openLogs: vi.fn(),
+  about: vi.fn(),
+})
+
+/** Every label in the menu, depth first. */
+const labels = (items: MenuItemConstructorOptions[]): string[] =>
+  items.flatMap((item) => [...(item.label ? [item.label] : []), ...(Array.isArray(item.submenu) ? labels(item.submenu as MenuItemConstructorOptions[]) : [])])
 
 /** Every role in the menu, depth first. */
 const roles = (items: MenuItemConstructorOptions[]): string[] =>
@@ -15,16 +28,37 @@ const roles = (items: MenuItemConstructorOptions[]): string[] =>
     ...(Array.isArray(item.submenu) ? roles(item.submenu as MenuItemConstructorOptions[]) : []),
   ])
 
-const find = (items: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions | undefined =>
-  items
-    .flatMap((item) => [item, ...(Array.isArray(item.submenu) ? (item.submenu as MenuItemConstructorOptions[]) : [])])
-    .find((item) => item.label === label)
+const all = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
+  items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? all(item.submenu as MenuItemConstructorOptions[]) : [])])
+const find = (items: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions | undefined => all(items).find((item) => item.label === label)
 
 describe('appMenuTemplate', () => {
-  it('on macOS starts with the app menu and offers the standard edit, view and window roles', () => {
+  it('on macOS starts with the app’s own menu (About, Settings…, Hide, Quit) and offers the standard edit, view and window roles', () => {
     const template = appMenuTemplate('darwin', handlers(), { development: false })
-    expect(template[0]).toEqual({ role: 'appMenu' })
-    expect(roles(template)).toEqual(expect.arrayContaining(['appMenu', 'close', 'editMenu', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'windowMenu']))
+    expect(template[0].label).toBe('Follow Through')
+    expect(labels([template[0]])).toEqual(expect.arrayContaining(['About Follow Through', 'Settings…']))
+    expect(roles([template[0]])).toEqual(expect.arrayContaining(['hide', 'quit']))
+    expect(roles(template)).toEqual(expect.arrayContaining(['close', 'editMenu', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'windowMenu']))
+  })
+
+  it.each(['darwin', 'win32', 'linux'] as const)('on %s offers About, Settings on Ctrl/Cmd+comma, Import / Export, Scorecard, Keyboard shortcuts and the logs', (platform) => {
+    const h = handlers()
+    const template = appMenuTemplate(platform, h, { development: false })
+    const settings = find(template, platform === 'darwin' ? 'Settings…' : '&Settings…')
+    expect(settings?.accelerator).toBe('CommandOrControl+,')
+    for (const [label, handler] of [
+      ['About Follow Through', h.about],
+      ['Import / Export…', h.importExport],
+      ['Scorecard', h.scorecard],
+      ['Keyboard shortcuts', h.shortcuts],
+      ['Open logs folder', h.openLogs],
+    ] as const) {
+      ;(find(template, label)?.click as () => void)()
+      expect(handler, label).toHaveBeenCalledTimes(1)
+    }
+    ;(settings?.click as () => void)()
+    expect(h.settings).toHaveBeenCalledTimes(1)
+    expect(find(template, '&Help')?.submenu).toBeDefined()
   })
 
   it('on Windows and Linux puts Quit in the File menu and has no app menu', () => {
@@ -74,11 +108,40 @@ describe('registerQuickAddShortcut', () => {
       () => {},
       'Nonsense+Key',
     )
-    expect(result).toEqual({ ok: false, reason: 'Nonsense+Key could not be registered: Invalid accelerator' })
+    expect(result).toEqual({ ok: false, reason: 'Nonsense+Key is not a shortcut Follow Through can use (Invalid accelerator).' })
   })
 
-  it('points to the tray when the shortcut is unavailable', () => {
+  it('names the keys as the person reads them and where to change them', () => {
+    const result = registerQuickAddShortcut({ register: () => false }, () => {}, 'CommandOrControl+Shift+K', 'win32')
+    expect(result).toEqual({ ok: false, reason: 'Ctrl+Shift+K is already used by another application or the system.' })
+    expect(registerQuickAddShortcut({ register: () => false }, () => {}, 'CommandOrControl+Shift+K', 'darwin')).toMatchObject({ reason: expect.stringMatching(/^Cmd\+Shift\+K/) })
+    expect(shortcutNotice('taken.')).toContain('Settings')
     expect(shortcutNotice('taken.')).toContain('Quick add…')
+  })
+})
+
+describe('shortcutKeeper', () => {
+  it('registers the setting’s shortcut, and on a change releases the old keys and takes the new ones', () => {
+    const globalShortcut = { register: vi.fn(() => true), unregister: vi.fn() }
+    const onResult = vi.fn()
+    const keep = shortcutKeeper(globalShortcut, () => {}, onResult, 'linux')
+    keep('CommandOrControl+Shift+Space')
+    keep('CommandOrControl+Shift+Space')
+    expect(globalShortcut.register).toHaveBeenCalledTimes(1)
+    keep('Alt+Space')
+    expect(globalShortcut.unregister).toHaveBeenCalledWith('CommandOrControl+Shift+Space')
+    expect(globalShortcut.register).toHaveBeenLastCalledWith('Alt+Space', expect.any(Function))
+    expect(onResult).toHaveBeenLastCalledWith({ ok: true })
+  })
+
+  it('reports a clash and releases nothing it does not hold', () => {
+    const globalShortcut = { register: vi.fn(() => false), unregister: vi.fn() }
+    const onResult = vi.fn()
+    const keep = shortcutKeeper(globalShortcut, () => {}, onResult, 'linux')
+    keep('CommandOrControl+Shift+Space')
+    keep('Alt+Space')
+    expect(globalShortcut.unregister).not.toHaveBeenCalled()
+    expect(onResult).toHaveBeenLastCalledWith({ ok: false, reason: 'Alt+Space is already used by another application or the system.' })
   })
 })
 

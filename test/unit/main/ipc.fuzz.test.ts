@@ -1,7 +1,6 @@
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ipcChannel, METHOD_NAMES, type ErrorCode, type MethodName, type Result } from '../../../electron/contract'
@@ -24,8 +23,7 @@ const RUNS_PER_METHOD = 1_000
 // A Record so that a new error code fails to compile here until the test knows it.
 const ERROR_CODES: Record<ErrorCode, true> = { invalid_input: true, not_found: true, read_only: true, storage: true, internal: true }
 
-const RENDERER = join(tmpdir(), 'follow-through-fuzz', 'out', 'renderer', 'index.html')
-const TRUSTED_EVENT = { senderFrame: { url: pathToFileURL(RENDERER).href, parent: null } }
+const TRUSTED_EVENT = { senderFrame: { url: 'app://follow-through/index.html', parent: null } }
 
 type Handler = (event: unknown, input: unknown) => Promise<unknown>
 
@@ -44,9 +42,7 @@ beforeAll(async () => {
   // A long write delay: the test flushes itself, so every write it sees is one it asked for.
   store = await Store.open({ dataDir, app: 'ipc fuzz test', writeDelayMs: 60_000 })
   service = new FollowThroughService({ store })
-  registerIpc({ handle: (channel: string, handler: Handler) => channels.set(channel, handler) } as never, service.handlers, {
-    rendererFile: RENDERER,
-  })
+  registerIpc({ handle: (channel: string, handler: Handler) => channels.set(channel, handler) } as never, service.handlers, {})
   // Real follow-ups, so payloads with a known id reach the domain rules: one open and future, the seeded ones.
   const created = await service.handlers.create({ title: 'Seed', client: { name: 'Client' }, dueAt: '2040-01-10T16:00:00.000Z', channel: 'email', allDay: false, notes: '' })
   ids = [created.id, ...seed.followUps.map((f) => f.id)]

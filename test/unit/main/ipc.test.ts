@@ -5,22 +5,24 @@ import { ipcChannel, METHOD_NAMES, type Handlers } from '../../../electron/contr
 import { isTrustedSender, registerIpc, type TrustedPage } from '../../../electron/main/ipc'
 
 const RENDERER = join('/opt/Follow Through/resources/app.asar/out/renderer/index.html')
-const PAGE: TrustedPage = { rendererFile: RENDERER }
-const RENDERER_URL = pathToFileURL(RENDERER).href
+const PAGE: TrustedPage = {}
+const RENDERER_URL = 'app://follow-through/index.html'
 
 const event = (url: string | undefined, parent: unknown = null) =>
   ({ senderFrame: url === undefined ? null : { url, parent } }) as never
 
 describe('isTrustedSender', () => {
-  it('trusts the bundled page, with or without a hash or query', () => {
+  it('trusts the bundled page on app://follow-through, with or without a hash or query', () => {
     expect(isTrustedSender(event(RENDERER_URL), PAGE)).toBe(true)
     expect(isTrustedSender(event(`${RENDERER_URL}#/card/1`), PAGE)).toBe(true)
     expect(isTrustedSender(event(`${RENDERER_URL}?x=1`), PAGE)).toBe(true)
   })
 
-  it('refuses any other local file', () => {
+  it('refuses every local file, the bundled one included, and other app:// hosts', () => {
     expect(isTrustedSender(event('file:///tmp/evil.html'), PAGE)).toBe(false)
-    expect(isTrustedSender(event(pathToFileURL(join(RENDERER, '../other.html')).href), PAGE)).toBe(false)
+    expect(isTrustedSender(event(pathToFileURL(RENDERER).href), PAGE)).toBe(false)
+    expect(isTrustedSender(event('app://evil/index.html'), PAGE)).toBe(false)
+    expect(isTrustedSender(event('app://follow-through.evil/index.html'), PAGE)).toBe(false)
   })
 
   it('refuses iframes, even of the bundled page', () => {
@@ -36,8 +38,9 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender(event('http://localhost:5173/'), PAGE)).toBe(false)
   })
 
-  it('trusts exactly the dev server origin in development', () => {
+  it('trusts exactly the dev server origin in development, and not the bundle then', () => {
     const dev = { ...PAGE, devServerUrl: 'http://localhost:5173/' }
+    expect(isTrustedSender(event(RENDERER_URL), dev)).toBe(false)
     expect(isTrustedSender(event('http://localhost:5173/'), dev)).toBe(true)
     expect(isTrustedSender(event('http://localhost:5173/index.html#x'), dev)).toBe(true)
     expect(isTrustedSender(event('http://localhost:5174/'), dev)).toBe(false)
@@ -49,13 +52,6 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender(event('about:blank'), PAGE)).toBe(false)
   })
 
-  it('compares Windows paths without regard to case', () => {
-    const page = { rendererFile: 'C:\\Program Files\\Follow Through\\resources\\app.asar\\out\\renderer\\index.html' }
-    const url = 'file:///c:/program%20files/Follow%20Through/resources/app.asar/out/renderer/index.html'
-    // Only meaningful where file URLs are Windows paths; elsewhere the URL is refused (no drive letters).
-    if (process.platform === 'win32') expect(isTrustedSender(event(url), page, 'win32')).toBe(true)
-    else expect(isTrustedSender(event(url), page, 'linux')).toBe(false)
-  })
 })
 
 function register(handlers: Partial<Handlers> = {}) {

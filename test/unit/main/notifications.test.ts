@@ -5,6 +5,8 @@ import {
   APP_USER_MODEL_ID,
   chooseNotificationBackend,
   createDesktopNotifier,
+  parseToastActivation,
+  toastXml,
   type DesktopNotifierOptions,
 } from '../../../electron/main/notifications'
 import type { Notifier } from '../../../electron/service/notifier'
@@ -49,7 +51,14 @@ describe('createDesktopNotifier', () => {
     const { notifier, fallback } = setup('darwin')
     await notifier.notify(REMINDER)
     const [shown] = FakeNotification.instances
-    expect(shown.options).toEqual({ title: REMINDER.title, body: REMINDER.body })
+    expect(shown.options).toEqual({
+      title: REMINDER.title,
+      body: REMINDER.body,
+      actions: [
+        { type: 'button', text: 'Mark done' },
+        { type: 'button', text: 'Snooze 1 h' },
+      ],
+    })
     expect(shown.show).toHaveBeenCalledTimes(1)
     expect(fallback.notify).not.toHaveBeenCalled()
     expect(app.setAppUserModelId).not.toHaveBeenCalled()
@@ -59,8 +68,65 @@ describe('createDesktopNotifier', () => {
     const { notifier, fallback } = setup('win32')
     expect(app.setAppUserModelId).toHaveBeenCalledWith(APP_USER_MODEL_ID)
     await notifier.notify(REMINDER)
-    expect(FakeNotification.instances[0].options).toEqual({ title: REMINDER.title, body: REMINDER.body, icon: '/res/icon.png' })
+    expect(FakeNotification.instances[0].options).toEqual({ title: REMINDER.title, body: REMINDER.body, toastXml: toastXml(REMINDER, '/res/icon.png') })
     expect(fallback.notify).not.toHaveBeenCalled()
+  })
+
+  it('on macOS the buttons mark the follow-up done or snooze it', async () => {
+    const onAction = vi.fn()
+    const { notifier } = setup('darwin', { onAction })
+    await notifier.notify(REMINDER)
+    FakeNotification.instances[0].emit('action', {}, 0)
+    FakeNotification.instances[0].emit('action', {}, 1)
+    expect(onAction.mock.calls).toEqual([
+      ['complete', 'f1'],
+      ['snooze', 'f1'],
+    ])
+  })
+
+  it('a summary (no follow-up) has no buttons', async () => {
+    const { notifier } = setup('darwin')
+    await notifier.notify({ title: '3 overdue', body: 'A; B; C' })
+    expect(FakeNotification.instances[0].options).not.toHaveProperty('actions')
+  })
+
+  it('on Linux shows no buttons: a click opens the card', async () => {
+    const { notifier, onClick } = setup('linux')
+    await notifier.notify(REMINDER)
+    expect(FakeNotification.instances[0].options).not.toHaveProperty('actions')
+    FakeNotification.instances[0].emit('click')
+    expect(onClick).toHaveBeenCalledWith('f1')
+  })
+
+  it('reports a macOS refusal (an unsigned build) so the banner takes over', async () => {
+    const { notifier, onUnavailable } = setup('darwin')
+    await notifier.notify(REMINDER)
+    FakeNotification.instances[0].emit('failed', {}, 'Notifications are not allowed for this application')
+    expect(onUnavailable).toHaveBeenCalledWith(REMINDER, expect.stringContaining('not allowed'))
+  })
+})
+
+describe('Windows toasts', () => {
+  it('carry Mark done and Snooze 1 h buttons that start the app through its protocol', () => {
+    const xml = toastXml(REMINDER)
+    expect(xml).toContain('<action content="Mark done" arguments="follow-through://complete?id=f1" activationType="protocol"/>')
+    expect(xml).toContain('<action content="Snooze 1 h" arguments="follow-through://snooze?id=f1" activationType="protocol"/>')
+    expect(xml).toMatch(/^<toast launch="follow-through:\/\/open\?id=f1" activationType="protocol">/)
+  })
+
+  it('escape the title and body as XML', () => {
+    const xml = toastXml({ title: 'Q3 & Q4 <b>"deck"</b>', body: "Acme's", followUpId: 'a&b' })
+    expect(xml).toContain('<text>Q3 &amp; Q4 &lt;b&gt;&quot;deck&quot;&lt;/b&gt;</text><text>Acme&apos;s</text>')
+    expect(xml).toContain('arguments="follow-through://complete?id=a%26b"')
+  })
+
+  it('are read back from the launch arguments, and nothing else is', () => {
+    expect(parseToastActivation(['app.exe', 'follow-through://complete?id=f1'])).toEqual({ action: 'complete', followUpId: 'f1' })
+    expect(parseToastActivation(['app.exe', 'follow-through://snooze?id=a%26b'])).toEqual({ action: 'snooze', followUpId: 'a&b' })
+    expect(parseToastActivation(['app.exe', 'follow-through://open'])).toEqual({ action: 'open', followUpId: undefined })
+    expect(parseToastActivation(['app.exe', 'follow-through://delete?id=f1'])).toBeNull()
+    expect(parseToastActivation(['app.exe', 'follow-through://complete'])).toBeNull()
+    expect(parseToastActivation(['app.exe', '--hidden'])).toBeNull()
   })
 
   it('uses the same AppUserModelID as electron-builder.yml’s appId, or Windows would not attribute the toasts', () => {

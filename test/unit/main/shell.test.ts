@@ -1,14 +1,12 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { BOARD_CHANGED_CHANNEL, ipcChannel, METHOD_NAMES, type BoardSnapshot, type Result } from '../../../electron/contract'
 import { emptyData, type FollowUp } from '../../../electron/core/schema'
 import { HIDDEN_ARG } from '../../../electron/main/loginItem'
 import { SHELL_COMMAND_CHANNEL } from '../../../electron/contract/methods'
 import { startDesktopShell, type DesktopShell, type ShellOptions } from '../../../electron/main/shell'
-import { rendererIndexPath } from '../../../electron/main/window'
 import { FollowThroughService } from '../../../electron/service/service'
 import { DATA_FILE_NAME } from '../../../electron/store/store'
 import { makeFollowUp } from '../../fixtures/followUps'
@@ -28,9 +26,14 @@ import {
 } from './support/fakeElectron'
 
 vi.mock('electron', () => import('./support/fakeElectron'))
+// electron-context-menu loads the real 'electron' package, which has no binary here.
+vi.mock('electron-context-menu', () => ({ default: vi.fn() }))
+// A status area is there unless a test says otherwise (statusArea.ts asks the session bus).
+const statusArea = vi.hoisted(() => ({ present: true }))
+vi.mock('../../../electron/main/statusArea', () => ({ hasStatusArea: async () => statusArea.present }))
 
 const ROOT = join(import.meta.dirname, '../../..')
-const TRUSTED = { senderFrame: { url: pathToFileURL(rendererIndexPath()).href, parent: null } }
+const TRUSTED = { senderFrame: { url: 'app://follow-through/index.html', parent: null } }
 
 let dataDir: string
 let userData: string
@@ -38,6 +41,7 @@ let shells: DesktopShell[] = []
 
 beforeEach(async () => {
   resetFakeElectron()
+  statusArea.present = true
   dataDir = await mkdtemp(join(tmpdir(), 'ft-shell-data-'))
   userData = await mkdtemp(join(tmpdir(), 'ft-shell-user-'))
   app.paths.userData = userData
@@ -189,11 +193,31 @@ describe('closing and quitting', () => {
     expect(theWindow().options).toMatchObject({ x: 50, y: 60, width: 1111, height: 777 })
   })
 
+  it('on Linux without a status area, closing minimises instead of hiding the only way back', async () => {
+    statusArea.present = false
+    await start()
+    const window = theWindow()
+    expect(window.close().defaultPrevented).toBe(true)
+    expect(window.minimize).toHaveBeenCalled()
+    expect(window.hide).not.toHaveBeenCalled()
+  })
+
+  it('the first hide to the tray says once that the app keeps running and how to quit', async () => {
+    await start({ platform: 'win32' })
+    const window = theWindow()
+    window.close()
+    window.show()
+    window.close()
+    const notes = FakeNotification.instances.filter((n) => n.options.title.startsWith('Follow Through is still running'))
+    expect(notes).toHaveLength(1)
+    expect(notes[0].options.toastXml).toContain('To quit, choose Quit in its menu')
+  })
+
   it('closing really closes (and so quits) when there is no tray', async () => {
     const { nativeImage } = await import('./support/fakeElectron')
     nativeImage.missing.add(join(ROOT, 'resources', 'tray', 'tray.png'))
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
-    await start()
+    await start({ platform: 'win32' })
     const window = theWindow()
     expect(window.close().defaultPrevented).toBe(false)
     app.emit('window-all-closed')
@@ -255,12 +279,39 @@ describe('closing and quitting', () => {
     await shell?.ready
   })
 
-  it('tells the person if the final save failed, and still quits', async () => {
+  it('when the final save fails, Retry saves and quits', async () => {
     await start()
     const stop = vi.spyOn(FollowThroughService.prototype, 'stop').mockRejectedValueOnce(new Error('disk full'))
+    dialog.answers = ['Retry']
     app.quit()
     await vi.waitFor(() => expect(app.quitted).toBe(true))
-    expect(dialog.showErrorBox).toHaveBeenCalledWith('Follow Through could not save', 'disk full')
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ message: 'Follow Through could not save your changes.', detail: expect.stringContaining('disk full') }))
+    expect(stop).toHaveBeenCalledTimes(2)
+    stop.mockRestore()
+  })
+
+  it('when the final save fails, Save a copy as… writes everything to the chosen file, then quits', async () => {
+    await start()
+    const created = await call<FollowUp>('create', { title: 'Send the proposal', client: { name: 'Jenny Rivera' }, dueAt: '2040-01-01T10:00:00.000Z' })
+    const stop = vi.spyOn(FollowThroughService.prototype, 'stop').mockRejectedValue(new Error('disk full'))
+    dialog.answers = ['Save a copy as…']
+    dialog.savePath = join(userData, 'rescued.json')
+    app.quit()
+    await vi.waitFor(() => expect(app.quitted).toBe(true))
+    expect(JSON.parse(await readFile(dialog.savePath, 'utf8')).followUps.map((f: FollowUp) => f.id)).toContain(created.ok && created.value.id)
+    stop.mockRestore()
+  })
+
+  it('when the final save fails, Quit anyway first warns what would be lost; Go back asks again', async () => {
+    await start()
+    await call<FollowUp>('create', { title: 'Send the proposal', client: { name: 'Jenny Rivera' }, dueAt: '2040-01-01T10:00:00.000Z' })
+    const stop = vi.spyOn(FollowThroughService.prototype, 'stop').mockRejectedValue(new Error('disk full'))
+    dialog.answers = ['Quit anyway', 'Go back', 'Quit anyway', 'Quit and lose them']
+    app.quit()
+    await vi.waitFor(() => expect(app.quitted).toBe(true))
+    const warnings = dialog.showMessageBox.mock.calls.map(([options]) => options.message)
+    expect(warnings).toContain('Quit and lose 1 follow-up (Send the proposal)?')
+    expect(dialog.answers).toEqual([])
     stop.mockRestore()
   })
 
@@ -330,7 +381,8 @@ describe('wiring', () => {
     globalShortcut.accept = false
     await start()
     const board = await call<BoardSnapshot>('getBoard', {})
-    expect(board.ok && board.value.notices).toEqual([expect.stringContaining('CommandOrControl+Shift+Space is already used')])
+    expect(board.ok && board.value.notices).toEqual([expect.stringContaining('Ctrl+Shift+Space is already used')])
+    expect(board.ok && board.value.notices[0]).toContain('Settings')
   })
 
   it('shows a reminder as a banner when no notification can be shown', async () => {

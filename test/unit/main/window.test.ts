@@ -8,7 +8,6 @@ import {
   currentWindowState,
   preloadPath,
   rememberWindowState,
-  rendererIndexPath,
 } from '../../../electron/main/window'
 import { FakeBrowserWindow, resetFakeElectron, screen } from './support/fakeElectron'
 
@@ -40,7 +39,13 @@ describe('createBoardWindow', () => {
       navigateOnDragDrop: false,
       disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
+      devTools: false,
     })
+  })
+
+  it('allows developer tools only in development', () => {
+    createBoardWindow({ state: STATE, showWhenReady: true, devServerUrl: 'http://localhost:5173/' })
+    expect(only().options.webPreferences).toMatchObject({ devTools: true })
   })
 
   it('loads the CommonJS preload the build emits', () => {
@@ -75,10 +80,10 @@ describe('createBoardWindow', () => {
     expect(only().show).not.toHaveBeenCalled()
   })
 
-  it('loads the bundled page in production and the dev server in development', () => {
+  it('loads the bundled page from app:// in production and the dev server in development', () => {
     createBoardWindow({ state: STATE, showWhenReady: true })
-    expect(only().loadFile).toHaveBeenCalledWith(rendererIndexPath())
-    expect(only().loadURL).not.toHaveBeenCalled()
+    expect(only().loadURL).toHaveBeenCalledWith('app://follow-through/index.html')
+    expect(only().loadFile).not.toHaveBeenCalled()
     resetFakeElectron()
     createBoardWindow({ state: STATE, showWhenReady: true, devServerUrl: 'http://localhost:5173/' })
     expect(only().loadURL).toHaveBeenCalledWith('http://localhost:5173/')
@@ -96,12 +101,15 @@ describe('createBoardWindow', () => {
 
 describe('closeAction', () => {
   it.each([
-    [{ quitting: false, hasTray: true, platform: 'linux' }, 'hide'],
-    [{ quitting: false, hasTray: true, platform: 'win32' }, 'hide'],
-    [{ quitting: false, hasTray: false, platform: 'darwin' }, 'hide'],
-    [{ quitting: false, hasTray: false, platform: 'linux' }, 'close'],
-    [{ quitting: true, hasTray: true, platform: 'darwin' }, 'close'],
-    [{ quitting: true, hasTray: true, platform: 'win32' }, 'close'],
+    [{ quitting: false, hasTray: true, trayVisible: true, platform: 'linux' }, 'hide'],
+    [{ quitting: false, hasTray: true, trayVisible: true, platform: 'win32' }, 'hide'],
+    [{ quitting: false, hasTray: false, trayVisible: true, platform: 'darwin' }, 'hide'],
+    // Stock GNOME: the tray icon exists but nobody shows it, so hiding would lose the window.
+    [{ quitting: false, hasTray: true, trayVisible: false, platform: 'linux' }, 'minimize'],
+    [{ quitting: false, hasTray: false, trayVisible: true, platform: 'linux' }, 'minimize'],
+    [{ quitting: false, hasTray: false, trayVisible: true, platform: 'win32' }, 'close'],
+    [{ quitting: true, hasTray: true, trayVisible: true, platform: 'darwin' }, 'close'],
+    [{ quitting: true, hasTray: true, trayVisible: true, platform: 'win32' }, 'close'],
   ] as const)('%o → %s', (options, expected) => {
     expect(closeAction(options)).toBe(expected)
   })

@@ -42,6 +42,9 @@ export class FakeBrowserWindow extends EventEmitter {
   restore = vi.fn(() => {
     this.minimized = false
   })
+  minimize = vi.fn(() => {
+    this.minimized = true
+  })
   maximize = vi.fn(() => {
     this.maximized = true
   })
@@ -125,13 +128,23 @@ export class FakeNotification extends EventEmitter {
   show = vi.fn(() => {
     if (FakeNotification.showError) throw FakeNotification.showError
   })
-  constructor(readonly options: { title: string; body: string; icon?: string }) {
+  constructor(readonly options: { title: string; body: string; icon?: string; toastXml?: string; actions?: unknown[] }) {
     super()
     FakeNotification.instances.push(this)
   }
 }
 
-export const shell = { openExternal: vi.fn(async () => {}) }
+export const shell = { openExternal: vi.fn(async () => {}), openPath: vi.fn(async (_path: string) => '') }
+
+export const protocol = {
+  registerSchemesAsPrivileged: vi.fn(),
+  handlers: new Map<string, (request: Request) => Promise<Response>>(),
+  handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => {
+    protocol.handlers.set(scheme, handler)
+  }),
+}
+
+export const net = { fetch: vi.fn((url: string) => globalThis.fetch(url)) }
 
 type HeadersListener = (
   details: { responseHeaders?: Record<string, string[]> },
@@ -159,7 +172,19 @@ export const screen = {
   getAllDisplays: vi.fn(() => screen.displays),
 }
 
-export const dialog = { showErrorBox: vi.fn() }
+export const dialog = {
+  showErrorBox: vi.fn(),
+  /** Answers given in order, by button label. */
+  answers: [] as string[],
+  showMessageBox: vi.fn(async (options: { buttons: string[]; message: string }) => {
+    const answer = dialog.answers.shift()
+    const response = answer === undefined ? -1 : options.buttons.indexOf(answer)
+    if (response < 0) throw new Error(`No answer for the dialog with buttons ${options.buttons.join(', ')}`)
+    return { response, checkboxChecked: false }
+  }),
+  savePath: undefined as string | undefined,
+  showSaveDialog: vi.fn(async () => (dialog.savePath ? { canceled: false, filePath: dialog.savePath } : { canceled: true })),
+}
 
 export const globalShortcut = {
   accept: true as boolean | Error,
@@ -193,6 +218,10 @@ class FakeApp extends EventEmitter {
   getAppPath = vi.fn(() => this.appPath)
   setBadgeCount = vi.fn(() => true)
   setAppUserModelId = vi.fn()
+  setAsDefaultProtocolClient = vi.fn(() => true)
+  setAboutPanelOptions = vi.fn()
+  showAboutPanel = vi.fn()
+  getVersion = vi.fn(() => '0.1.0')
   getLoginItemSettings = vi.fn(() => ({ ...this.loginItem }))
   setLoginItemSettings = vi.fn((settings: { openAtLogin?: boolean }) => {
     this.loginItem.openAtLogin = settings.openAtLogin ?? false
@@ -250,6 +279,9 @@ export function resetFakeElectron(): void {
   globalShortcut.accept = true
   globalShortcut.registered.clear()
   ipcMain.handlers.clear()
+  protocol.handlers.clear()
+  dialog.answers = []
+  dialog.savePath = undefined
   powerMonitor.removeAllListeners()
   app.reset()
   contextBridge.exposed.clear()
