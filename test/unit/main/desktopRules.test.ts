@@ -114,7 +114,7 @@ describe('saving before quit', () => {
   it('asks again after a cancelled save dialog or a copy that could not be written', async () => {
     const answers = [1, 1, 0]
     const ask = vi.fn(async () => answers.shift()!)
-    const chooseCopyPath = vi.fn(async () => '/media/usb/copy.json').mockResolvedValueOnce(undefined)
+    const chooseCopyPath = vi.fn(async (): Promise<string | undefined> => '/media/usb/copy.json').mockResolvedValueOnce(undefined)
     const writeCopy = vi.fn(async () => Promise.reject(new Error('read-only file system')))
     let saves = 0
     const save = async () => {
