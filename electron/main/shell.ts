@@ -327,6 +327,7 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
     trayView = null
   })
 
+  console.info(`Follow Through ${app.getVersion()} starting on ${platform} (Electron ${process.versions.electron ?? 'unknown'})`)
   const ready = app.whenReady().then(start)
   return {
     ready,

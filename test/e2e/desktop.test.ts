@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { delimiter, dirname, join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { ipcChannel, METHOD_NAMES } from '../../electron/contract/methods'
-import { launchStandIn, type StandInApp } from '../support/electron/harness'
+import { launchStandIn, menuLabels, type MenuDescription, type StandInApp } from '../support/electron/harness'
+import { readSyscalls } from '../support/electron/syscalls'
 import { buildPackagedLayout } from '../support/electron/packagedLayout'
 import { call, dataFile, makeProfile, pageBoard, startApp, trayItem, trayShows, type Layout, type Profile } from '../support/electron/scenarios'
 import { ROOT } from './support/paths'
@@ -40,6 +41,15 @@ const LAYOUTS: Layout[] = [
 ]
 
 const CARD = 'Call Jenny Rivera'
+const inCi = process.env.CI === 'true'
+const hasStrace = (process.env.PATH ?? '').split(delimiter).some((dir) => {
+  try {
+    accessSync(join(dir, 'strace'), constants.X_OK)
+    return true
+  } catch {
+    return false
+  }
+})
 
 /** A follow-up whose own target comes in two seconds: its "time to deliver" reminder follows at once. */
 const addWithTargetNow = (app: StandInApp) =>
@@ -191,5 +201,160 @@ describe.each(LAYOUTS)('the desktop app from $name', (layout) => {
     expect(window).toMatchObject({ visible: false, destroyed: false })
     expect(await app.request('trayCount')).toBe(1)
   })
+  it('on Linux without a status area, closing minimises the window instead of hiding it', async () => {
+    await fresh()
+    const app = await start({ platform: 'linux' })
+    const from = app.mark()
+    await app.request('closeWindow')
+    await app.waitForEvent<{ minimized: boolean; visible: boolean }>('windowState', (s) => s.minimized && s.visible, from)
+    expect(await pageBoard(app)).toBeDefined()
+  })
+
+  it.skipIf(!hasStrace && !inCi)('Quit writes the data durably: the new file is fsynced before it replaces the old, and the folder after', async () => {
+    if (!hasStrace) throw new Error('CI must run the durability scenario, but strace is not installed (apt-get install strace).')
+    await fresh()
+    const trace = join(profile.userData, '..', 'strace.log')
+    const app = await start({ straceTo: trace })
+    const added = await call<{ id: string }>(app, 'quickAdd', { text: `${CARD} in 2 hours` })
+    await app.request('clickTray', ['Quit'])
+    expect(await app.exited).toBe(0)
+    expect(readFileSync(dataFile(profile), 'utf8')).toContain(added.id)
+    const calls = readSyscalls(trace)
+    const replaced = calls.findLastIndex((c) => c.call === 'rename' && c.to === dataFile(profile))
+    expect(replaced, 'the data file is replaced by a rename').toBeGreaterThanOrEqual(0)
+    const rename = calls[replaced] as { from: string }
+    expect(calls.slice(0, replaced).some((c) => c.call === 'fsync' && c.path === rename.from), `${rename.from} fsynced before the rename`).toBe(true)
+    expect(calls.slice(replaced).some((c) => c.call === 'fsync' && c.path === dirname(dataFile(profile))), 'the data folder fsynced after the rename').toBe(true)
+  })
 })
 
+
+/** What each platform does differently, and the menus: run once, on the built bundle. */
+describe('the built desktop app on each platform', () => {
+  const layout = LAYOUTS[0]
+  let profile: Profile
+  const running: StandInApp[] = []
+  const start = async (options: Parameters<typeof startApp>[2] = {}) => {
+    profile = await makeProfile()
+    const app = await startApp(layout, profile, options)
+    running.push(app)
+    return app
+  }
+  const shellCommands = async (app: StandInApp) => (await app.request<Record<string, unknown[]>>('received')).onShellCommand ?? []
+
+  afterEach(async () => {
+    const violations = running.flatMap((app) => app.violations())
+    await Promise.all(running.splice(0).map((app) => app.kill()))
+    await profile?.remove()
+    expect(violations, 'what real Electron would have refused or warned about').toEqual([])
+  })
+
+  it('serves the page from app:// with a CSP that forbids plugins, base changes and form posts', async () => {
+    const app = await start()
+    const page = await app.waitForEvent<{ url: string; csp: string }>('pageResponse')
+    expect(page.url).toBe('app://follow-through/index.html')
+    expect(page.csp).toEqual(expect.stringContaining("object-src 'none'"))
+    expect(page.csp).toEqual(expect.stringContaining("base-uri 'none'"))
+    expect(page.csp).toEqual(expect.stringContaining("form-action 'none'"))
+    expect(await app.request('webPreferences')).toMatchObject({ devTools: false })
+  })
+
+  it('macOS: the notification’s Mark done completes the card', async () => {
+    const app = await start({ platform: 'darwin' })
+    await addWithTargetNow(app)
+    const shown = await app.waitForEvent<{ index: number; actions: string[] }>('notification', (n) => n.actions.length > 0)
+    expect(shown.actions).toEqual(['Mark done', 'Snooze 1 h'])
+    await app.request('clickNotification', { index: shown.index, action: 0 })
+    await expect.poll(async () => (await pageBoard(app)).columns.done).toContain(CARD)
+  })
+
+  it('macOS: when the system refuses notifications (an unsigned build), the reminder shows as a banner', async () => {
+    const app = await start({ platform: 'darwin', notifications: 'refused' })
+    await addWithTargetNow(app)
+    await expect.poll(async () => (await pageBoard(app)).notices.join('\n'), { timeout: 15_000 }).toMatch(/Desktop notifications are not working.*not allowed/s)
+  })
+
+  it('Windows: the toast’s Snooze 1 h button snoozes the card through the app’s protocol', async () => {
+    const app = await start({ platform: 'win32' })
+    const added = await addWithTargetNow(app)
+    const shown = await app.waitForEvent<{ index: number; toastButtons: string[] }>('notification', (n) => n.toastButtons.length > 0)
+    expect(shown.toastButtons).toEqual(['Mark done', 'Snooze 1 h'])
+    await app.request('clickToastButton', { index: shown.index, button: 1 })
+    await expect
+      .poll(async () => {
+        const board = await call<{ columns: Record<string, { id: string; snoozedUntil?: string }[]> }>(app, 'getBoard', {})
+        return Object.values(board.columns).flat().find((card) => card.id === added.id)?.snoozedUntil
+      })
+      .toBeDefined()
+  })
+
+  it('Windows: the first time closing hides the window, a note says the app keeps running and how to quit; only once', async () => {
+    const app = await start({ platform: 'win32' })
+    await app.request('closeWindow')
+    const note = await app.waitForEvent<{ title: string; body: string }>('notification', (n) => n.title.includes('still running'))
+    expect(note.body).toContain('To quit')
+    await app.request('clickTrayIcon')
+    await app.request('closeWindow')
+    await app.request('clickTrayIcon')
+    expect(app.events.filter((e) => e.name === 'notification' && (e.data as { title: string }).title.includes('still running'))).toHaveLength(1)
+  })
+
+  it('the menus offer About, Settings on Ctrl+comma, Import / Export, Scorecard, Keyboard shortcuts and the logs', async () => {
+    const app = await start({ platform: 'linux' })
+    const menu = await app.request<MenuDescription[]>('applicationMenu')
+    expect(menuLabels(menu)).toEqual(expect.arrayContaining(['About Follow Through', 'Settings…', 'Import / Export…', 'Scorecard', 'Keyboard shortcuts', 'Open logs folder']))
+    const settings = menu.flatMap((item) => item.submenu ?? []).find((item) => item.label === '&Settings…')
+    expect(settings?.accelerator).toBe('CommandOrControl+,')
+
+    await app.request('clickMenu', ['Help', 'Keyboard shortcuts'])
+    await app.request('clickMenu', ['File', 'Scorecard'])
+    await app.request('clickMenu', ['File', 'Settings…'])
+    await expect.poll(() => shellCommands(app)).toEqual(
+      expect.arrayContaining([{ type: 'showShortcuts' }, { type: 'openDialog', dialog: 'scorecard' }, { type: 'openDialog', dialog: 'settings' }]),
+    )
+
+    await app.request('clickMenu', ['Help', 'Open logs folder'])
+    const folder = await app.waitForEvent<string>('openPath')
+    await expect.poll(() => readdirSync(folder)).toContain('main.log')
+    await app.request('clickMenu', ['Help', 'About Follow Through'])
+    expect(await app.waitForEvent<{ applicationName: string }>('about')).toMatchObject({ applicationName: 'Follow Through' })
+  })
+
+  it('right-click on a misspelled word offers the suggestions and cut, copy, paste', async () => {
+    const app = await start()
+    // Chromium selects the word under the pointer before it reports the right-click.
+    await app.request('contextMenu', { selectionText: 'folow', misspelledWord: 'folow', dictionarySuggestions: ['follow', 'fellow'] })
+    const popup = await app.waitForEvent<MenuDescription[]>('popup')
+    expect(menuLabels(popup)).toEqual(expect.arrayContaining(['follow', 'fellow', 'Cut', 'Copy', 'Paste']))
+  })
+
+  it('a quick-add shortcut another app owns is named in a banner; picking another in Settings takes it', async () => {
+    const app = await start({ takenShortcuts: ['CommandOrControl+Shift+Space'] })
+    await expect.poll(async () => (await pageBoard(app)).notices.join('\n')).toMatch(/Ctrl\+Shift\+Space is already used by another application.*Settings/s)
+    const from = app.mark()
+    await call(app, 'updateSettings', { quickAddShortcut: 'Alt+Shift+F' })
+    await app.waitForEvent<string[]>('shortcuts', (keys) => keys.includes('Alt+Shift+F'), from)
+    await expect.poll(async () => (await pageBoard(app)).notices.join('\n')).not.toMatch(/already used/)
+    await app.request('closeWindow')
+    await app.request('pressShortcut', 'Alt+Shift+F')
+    await expect.poll(() => shellCommands(app)).toContainEqual({ type: 'focusQuickAdd' })
+  })
+
+  it('when the final save fails, quitting asks, and Save a copy as… keeps every change', async () => {
+    const app = await start()
+    const added = await call<{ id: string }>(app, 'quickAdd', { text: `${CARD} in 2 hours` })
+    // The data file becomes a folder: every save from now on fails.
+    rmSync(dataFile(profile), { force: true })
+    mkdirSync(join(dataFile(profile), 'blocked'), { recursive: true })
+    await app.request('clickTray', ['Quit'])
+    const asked = await app.waitForEvent<{ message: string; detail: string; buttons: string[] }>('dialog', (d) => d.buttons?.includes('Retry'))
+    expect(asked.buttons).toEqual(['Retry', 'Save a copy as…', 'Quit anyway'])
+    expect(asked.detail).toContain(`Not saved yet: 1 follow-up (${CARD})`)
+    await app.request('answerDialog', 'Save a copy as…')
+    await app.waitForEvent('dialog', (d: { kind: string }) => d.kind === 'save')
+    const copy = join(profile.userData, 'rescued.json')
+    await app.request('answerDialog', copy)
+    expect(await app.exited).toBe(0)
+    expect(readFileSync(copy, 'utf8')).toContain(added.id)
+  })
+})

@@ -390,10 +390,14 @@ class MenuItem {
       enabled: this.enabled,
       checked: this.checked,
       accelerator: this.accelerator,
+      visible: this.visible,
       submenu: this.submenu?.describe(),
     }
   }
 }
+
+/** A label as shown: "&File" is "File" (the & marks the mnemonic), "&&" is a literal "&". */
+export const readable = (label: string) => label.replace(/&(&?)/g, '$1')
 
 export class Menu {
   readonly items: MenuItem[] = []
@@ -417,10 +421,10 @@ export class Menu {
   describe(): unknown[] {
     return this.items.map((item) => item.describe())
   }
-  /** Follows labels through submenus, as a person does. */
+  /** Follows labels through submenus, as a person reads them (without the "&" of keyboard mnemonics). */
   find(path: string[]): MenuItem {
     const [first, ...rest] = path
-    const item = this.items.find((candidate) => candidate.label === first && candidate.visible)
+    const item = this.items.find((candidate) => readable(candidate.label) === first && candidate.visible)
     if (!item) throw new Error(`No menu item “${first}”. The menu has: ${this.items.map((i) => i.label).join(', ')}`)
     if (rest.length === 0) return item
     if (!item.submenu) throw new Error(`“${first}” has no submenu.`)
@@ -518,6 +522,8 @@ class WebContents extends EventEmitter {
   setWindowOpenHandler = (handler: (details: { url: string }) => unknown) => {
     this.windowOpenHandler = handler
   }
+  replaceMisspelling = (word: string) => emit('replaceMisspelling', word)
+  inspectElement = () => {}
   openDevTools = () => {
     this.devToolsOpened = this.preferences.devTools
   }
@@ -888,6 +894,7 @@ function makeSession() {
       this.permissionCheckHandler = handler
     },
     setSpellCheckerLanguages: () => {},
+    addWordToSpellCheckerDictionary: (word: string) => emit('learnWord', word),
     getSpellCheckerLanguages: () => ['en-US'],
     availableSpellCheckerLanguages: ['en-US'],
     webRequest: { onHeadersReceived: () => {}, onBeforeRequest: () => {} },
@@ -973,6 +980,28 @@ onRequest<unknown>('answerDialog', (answer) => {
   const waiter = dialogWaiters.shift()
   if (waiter) waiter(answer)
   else dialogAnswers.push(answer)
+})
+/** A right-click in the page, as Chromium reports it (a misspelled word in an editable field by default). */
+onRequest<Record<string, unknown>>('contextMenu', (params) => {
+  const contents = theWindow().webContents
+  contents.emit('context-menu', new StandInEvent(), {
+    x: 10,
+    y: 10,
+    isEditable: true,
+    selectionText: '',
+    misspelledWord: '',
+    dictionarySuggestions: [],
+    linkURL: '',
+    linkText: '',
+    mediaType: 'none',
+    hasImageContents: false,
+    srcURL: '',
+    frameURL: contents.getURL(),
+    pageURL: contents.getURL(),
+    editFlags: { canCut: true, canCopy: true, canPaste: true, canSelectAll: true, canDelete: true, canUndo: true, canRedo: true, canEditRichly: false },
+    spellcheckEnabled: true,
+    ...params,
+  })
 })
 onRequest('powerEvent', (name: string) => powerMonitor.emit(name, new StandInEvent()))
 

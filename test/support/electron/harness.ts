@@ -27,6 +27,8 @@ export interface LaunchOptions {
   takenShortcuts?: string[]
   args?: string[]
   env?: Record<string, string>
+  /** Runs the app under strace, writing its file-system calls here (see syscalls.ts). */
+  straceTo?: string
 }
 
 export interface StandInApp {
@@ -59,11 +61,16 @@ export function launchStandIn(options: LaunchOptions): StandInApp {
   // The app must not reach this machine's own desktop session (its tray, its notification daemon).
   env.DBUS_SESSION_BUS_ADDRESS = options.env?.DBUS_SESSION_BUS_ADDRESS ?? 'unix:path=/nonexistent/follow-through-no-bus'
   delete env.ELECTRON_RENDERER_URL
+  const nodeArgs = ['--import', 'tsx']
   const child: ChildProcess = fork(LAUNCH, [options.main, ...(options.args ?? [])], {
-    execArgv: ['--import', 'tsx'],
+    ...(options.straceTo
+      ? { execPath: 'strace', execArgv: ['-f', '-qq', '-e', 'trace=openat,fsync,fdatasync,rename,renameat,renameat2,close', '-o', options.straceTo, process.execPath, ...nodeArgs] }
+      : { execArgv: nodeArgs }),
     serialization: 'advanced',
     env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    // Its own process group, so a kill also ends what it started (strace's tracee, notify-send).
+    detached: true,
   })
   const events: StandInEvent[] = []
   const waiters = new Set<() => void>()
@@ -137,7 +144,13 @@ export function launchStandIn(options: LaunchOptions): StandInApp {
     mark: () => events.length,
     exited,
     kill: async () => {
-      if (!done) child.kill('SIGKILL')
+      if (!done && child.pid) {
+        try {
+          process.kill(-child.pid, 'SIGKILL')
+        } catch {
+          child.kill('SIGKILL')
+        }
+      }
       await exited
     },
     stderr: () => stderr,
@@ -154,10 +167,11 @@ export interface MenuDescription {
   enabled: boolean
   checked: boolean
   accelerator?: string
+  visible: boolean
   submenu?: MenuDescription[]
 }
 
-/** Every label in a menu, submenus flattened, for assertions on what a person can read. */
+/** Every visible label in a menu as a person reads it ("&File" is "File"), submenus flattened. */
 export function menuLabels(menu: MenuDescription[] | null): string[] {
-  return (menu ?? []).flatMap((item) => [item.label, ...menuLabels(item.submenu ?? null)])
+  return (menu ?? []).filter((item) => item.visible).flatMap((item) => [item.label.replace(/&(&?)/g, '$1'), ...menuLabels(item.submenu ?? null)])
 }
