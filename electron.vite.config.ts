@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import { precompress } from './scripts/precompress'
-import { PRELOAD_ENTRY, PRELOAD_FILE } from './electron/main/bundle'
+import { PRELOAD_ENTRY } from './electron/main/bundle'
 
 export default defineConfig({
   main: {
@@ -15,7 +15,7 @@ export default defineConfig({
       // A sandboxed preload cannot load ES modules: emit CommonJS.
       rollupOptions: {
         input: { [PRELOAD_ENTRY]: resolve('electron/preload/index.ts') },
-        output: { format: 'cjs', entryFileNames: PRELOAD_FILE },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },

@@ -280,7 +280,8 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
       app.quit()
     })
 
-    const hidden = launchedHidden(options.argv, platform, app) && trayView !== null
+    // Started at login stays in the tray only where the tray can be seen.
+    const hidden = launchedHidden(options.argv, platform, app) && trayView !== null && statusArea
     if (!hidden) showBoard()
     running.start()
   }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { ipcChannel, METHOD_NAMES, OPEN_VIEW_CHANNEL, SHELL_COMMAND_CHANNEL, VIEW_CHANNEL } from '../../../electron/contract'
-import { PRELOAD_FILE } from '../../../electron/main/bundle'
+import { PRELOAD_ENTRY, PRELOAD_FILE } from '../../../electron/main/bundle'
 import { contextBridge, ipcRenderer } from './support/fakeElectron'
 
 vi.mock('electron', () => import('./support/fakeElectron'))
@@ -61,7 +61,7 @@ describe('preload', () => {
 
   it('is built as CommonJS, as a sandboxed preload must be', () => {
     const config = readFileSync(join(import.meta.dirname, '../../../electron.vite.config.ts'), 'utf8')
-    expect(config).toMatch(/format: 'cjs', entryFileNames: PRELOAD_FILE/)
-    expect(PRELOAD_FILE).toMatch(/\.cjs$/)
+    expect(config).toMatch(/input: \{ \[PRELOAD_ENTRY\]: .*\},\s*output: \{ format: 'cjs', entryFileNames: '\[name\]\.cjs' \}/s)
+    expect(PRELOAD_FILE).toBe(`${PRELOAD_ENTRY}.cjs`)
   })
 })
