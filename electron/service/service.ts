@@ -52,6 +52,8 @@ export interface ServiceStore {
   update(next: Data, change?: DataChange): Promise<void> | void
   assertWritable(): void
   onWriteError(listener: (error: Error | null) => void): () => void
+  /** Messages the store learns of while running (e.g. a file changed by another program was kept aside). */
+  onNotice?(listener: (notice: string) => void): () => void
   close(): Promise<void>
 }
 
@@ -126,6 +128,10 @@ export class FollowThroughService {
     this.#store.onWriteError((error) => {
       this.#problems.clear()
       if (error) this.#problems.add(error.message)
+      this.#statusChanged()
+    })
+    this.#store.onNotice?.((notice) => {
+      this.#notices.push(notice)
       this.#statusChanged()
     })
     this.handlers = this.#createHandlers()
