@@ -10,7 +10,7 @@ import { noteWritten, sha256 } from './checksum'
 import { diskRefusal } from './diskRefusal'
 import { removeLeftoverTempFiles, writeFileDurably } from './durableWrite'
 import { errorCode, nodeFs, syncDirectory, type StoreFs } from './fsLayer'
-import { COMPACTING_JOURNAL_FILE_NAME, JOURNAL_FILE_NAME, JournalWriter } from './journal'
+import { appendJournal, COMPACTING_JOURNAL_FILE_NAME, JOURNAL_FILE_NAME, JournalWriter } from './journal'
 import { lockDataFolder, type DataFolderLock } from './lock'
 import { openDataFile, replayJournals } from './openData'
 import { invalidDataReason, serializeInSlices } from './snapshot'
@@ -402,10 +402,12 @@ export class Store {
     this.#clearCompactTimer()
     void this.#enqueue(async () => {
       if (this.#compaction) return
-      // An earlier compaction did not finish: its journal cannot be renamed over, so fold everything in at once.
-      if (this.#compactingJournal || this.#mustWriteWhole) return this.#writeWhole()
+      if (this.#mustWriteWhole) return this.#writeWhole()
       await this.#journal.close()
-      await this.#fs.rename(this.#journal.path, join(this.dataDir, COMPACTING_JOURNAL_FILE_NAME))
+      const compacting = join(this.dataDir, COMPACTING_JOURNAL_FILE_NAME)
+      // An earlier compaction did not finish (a crash, a full disk): the active journal joins its journal, to be folded in with it.
+      if (this.#compactingJournal) await appendJournal(this.#fs, this.#journal.path, compacting)
+      else await this.#fs.rename(this.#journal.path, compacting)
       await syncDirectory(this.#fs, this.dataDir)
       this.#compactingJournal = true
       this.#journal = new JournalWriter(this.#fs, this.#journal.path, 0)

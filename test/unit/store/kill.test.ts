@@ -7,6 +7,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { noteWritten, sha256 } from '../../../electron/store/checksum'
 import { Store } from '../../../electron/store/store'
 import { dataFile } from './helpers'
 import { counterOf, firstMismatch, initialState } from './fixtures/killState'
@@ -112,7 +113,10 @@ describe('kill -9 at random moments', () => {
       const random = mulberry32(seed)
       const dataDir = join(workDir, `data-${size}`)
       await mkdir(dataDir, { recursive: true })
-      await writeFile(dataFile(dataDir), JSON.stringify(initialState(size)))
+      // As the app leaves it: the data file with its checksum note.
+      const text = JSON.stringify(initialState(size))
+      await writeFile(dataFile(dataDir), text)
+      await noteWritten(dataFile(dataDir), sha256(text))
       let acknowledged = -1
       let lost = 0
       const problems: string[] = []
