@@ -94,6 +94,7 @@ export class Store {
   #compactTimer: ReturnType<typeof setTimeout> | null = null
   #retryTimer: ReturnType<typeof setTimeout> | null = null
   #failing = false
+  #closed = false
   #writeErrorListeners = new Set<(error: Error | null) => void>()
   #noticeListeners = new Set<(notice: string) => void>()
 
@@ -197,6 +198,8 @@ export class Store {
   /** Refuses, in words, any change to data this app cannot write (a newer version's, or a disk that refuses). */
   assertWritable(): void {
     if (this.#readOnly !== null) throw new DomainError('read_only', this.#readOnly)
+    // A change after close would bring back the lock and journal of an app that has quit.
+    if (this.#closed) throw new DomainError('storage', 'Follow Through is closing its data file; this change was not saved.')
   }
 
   /**
@@ -255,6 +258,7 @@ export class Store {
       await this.#journal.close()
     }
     await this.#lock?.release()
+    this.#closed = true
   }
 
   #enqueue(job: () => Promise<void>): Promise<void> {
