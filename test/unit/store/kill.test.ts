@@ -20,7 +20,7 @@ const WARM_CHILDREN = 3
 /** Upper bound of the random time a child runs after opening before it is killed… */
 const MAX_RUN_MS = 40
 /** …except some that run long enough to finish a compaction (or be killed late in one). */
-const LONG_RUN = { share: 0.1, maxMs: 600 }
+const LONG_RUN = { share: 0.1, maxMs: 1000 }
 /** Some kills land during the open itself (journal replay, cutting a torn line). */
 const KILL_DURING_OPEN = 0.1
 /** Small, so compactions run often and kills land in them too. */
