@@ -91,6 +91,27 @@ export async function truncateJournal(fs: StoreFs, path: string, length: number)
   }
 }
 
+/**
+ * Moves the lines of journal `from` to the end of journal `to` (cutting a torn
+ * tail off `to` first), durably, then removes `from`. A crash in between leaves
+ * lines in both: replaying the same changes again in order changes nothing.
+ */
+export async function appendJournal(fs: StoreFs, from: string, to: string): Promise<void> {
+  const { goodBytes } = await readJournal(fs, to)
+  const { goodBytes: length } = await readJournal(fs, from)
+  if (length === 0) return fs.rm(from, { force: true })
+  const lines = (await fs.readFile(from)).subarray(0, length)
+  const handle = await fs.open(to, 'r+')
+  try {
+    await handle.truncate(goodBytes)
+    await handle.write(lines, 0, lines.length, goodBytes)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+  await fs.rm(from, { force: true })
+}
+
 /** Appends groups to the active journal, each durable before append() resolves. */
 export class JournalWriter {
   readonly path: string

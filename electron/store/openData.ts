@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { format } from 'date-fns'
 import { DomainError } from '../core/errors'
-import { applyChange } from '../core/dataDiff'
+import { applyChange, type DataChange } from '../core/dataDiff'
 import { CURRENT_SCHEMA_VERSION, emptyData, type Data } from '../core/schema'
 import { newestValidBackup } from './backups'
 import { isUnchangedSinceWritten, sha256 } from './checksum'
@@ -9,6 +9,7 @@ import { decodeDataFile } from './decode'
 import { writeFileDurably } from './durableWrite'
 import { errorCode, type StoreFs } from './fsLayer'
 import { COMPACTING_JOURNAL_FILE_NAME, JOURNAL_FILE_NAME, readJournal, truncateJournal } from './journal'
+import { mergeChanges } from './mergeChanges'
 
 export interface OpenedFile {
   data: Data
@@ -112,11 +113,12 @@ export interface Replayed {
  */
 export async function replayJournals(fs: StoreFs, dataDir: string, data: Data, now: Date, writable = true): Promise<Replayed> {
   const result: Replayed = { data, journalBytes: 0, compacting: false, mustCompact: false, notices: [] }
+  const changes: DataChange[] = []
   for (const name of [COMPACTING_JOURNAL_FILE_NAME, JOURNAL_FILE_NAME]) {
     const path = join(dataDir, name)
     const journal = await readJournal(fs, path)
     const usable = journal.groups.filter((group) => group.v === CURRENT_SCHEMA_VERSION)
-    for (const group of usable) for (const change of group.changes) result.data = applyChange(result.data, change)
+    for (const group of usable) changes.push(...group.changes)
     const exists = journal.goodBytes > 0 || journal.hasTail
     if (name === COMPACTING_JOURNAL_FILE_NAME) result.compacting = exists
     else result.journalBytes = journal.goodBytes
@@ -134,5 +136,7 @@ export async function replayJournals(fs: StoreFs, dataDir: string, data: Data, n
       await truncateJournal(fs, path, journal.goodBytes)
     }
   }
+  // Applied as one change: a replay walks the data once, however long the journal.
+  if (changes.length > 0) result.data = applyChange(data, mergeChanges(changes))
   return result
 }

@@ -1,5 +1,4 @@
 import { join } from 'node:path'
-import { format } from 'date-fns'
 import { diffData, isEmptyChange, type DataChange } from '../core/dataDiff'
 import { DomainError } from '../core/errors'
 import type { Data } from '../core/schema'
@@ -7,10 +6,11 @@ import { APP_VERSION } from './appVersion'
 import { backUpBeforeReplace } from './backups'
 import { invalidChangeReason } from './changeCheck'
 import { noteWritten, sha256 } from './checksum'
+import { DataFileWatch } from './dataFileWatch'
 import { diskRefusal } from './diskRefusal'
 import { removeLeftoverTempFiles, writeFileDurably } from './durableWrite'
-import { errorCode, nodeFs, syncDirectory, type StoreFs } from './fsLayer'
-import { COMPACTING_JOURNAL_FILE_NAME, JOURNAL_FILE_NAME, JournalWriter } from './journal'
+import { nodeFs, syncDirectory, type StoreFs } from './fsLayer'
+import { appendJournal, COMPACTING_JOURNAL_FILE_NAME, JOURNAL_FILE_NAME, JournalWriter } from './journal'
 import { lockDataFolder, type DataFolderLock } from './lock'
 import { openDataFile, replayJournals } from './openData'
 import { invalidDataReason, serializeInSlices } from './snapshot'
@@ -38,13 +38,6 @@ export interface StoreOptions {
    * keep compiling; drop it once none passes it.
    */
   writeDelayMs?: number
-}
-
-/** What the data file on disk was when this store last wrote or read it: tells another program's edit. */
-interface FileIdentity {
-  size: number
-  mtimeMs: number
-  hash: string
 }
 
 interface Waiter {
@@ -80,8 +73,7 @@ export class Store {
   readonly #retryAfterMs: number
   #data: Data
   #journal: JournalWriter
-  /** The data file as last written or read by this store; null: there is none of ours, write it whole. */
-  #onDisk: FileIdentity | null = null
+  readonly #watch: DataFileWatch
   #mustWriteWhole: boolean
   #compactingJournal: boolean
   #pending: DataChange[] = []
@@ -94,6 +86,7 @@ export class Store {
   #compactTimer: ReturnType<typeof setTimeout> | null = null
   #retryTimer: ReturnType<typeof setTimeout> | null = null
   #failing = false
+  #closed = false
   #writeErrorListeners = new Set<(error: Error | null) => void>()
   #noticeListeners = new Set<(notice: string) => void>()
 
@@ -124,6 +117,7 @@ export class Store {
     this.#journal = new JournalWriter(init.fs, join(options.dataDir, JOURNAL_FILE_NAME), init.journalBytes)
     this.#compactingJournal = init.compacting
     this.#mustWriteWhole = init.mustWriteWhole
+    this.#watch = new DataFileWatch(init.fs, this.file, this.#now, (notice) => this.#notify(notice))
     if (init.journalBytes > 0 || init.compacting) this.#armCompactTimer()
   }
 
@@ -156,7 +150,7 @@ export class Store {
         compacting: replayed?.compacting ?? false,
         mustWriteWhole: replayed?.mustCompact ?? false,
       })
-      if (opened.hash !== null) await store.#noteOnDisk(opened.hash)
+      if (opened.hash !== null) await store.#watch.remember(opened.hash)
       if (replayed?.mustCompact) await store.compact()
       return store
     } catch (error) {
@@ -197,6 +191,8 @@ export class Store {
   /** Refuses, in words, any change to data this app cannot write (a newer version's, or a disk that refuses). */
   assertWritable(): void {
     if (this.#readOnly !== null) throw new DomainError('read_only', this.#readOnly)
+    // A change after close would bring back the lock and journal of an app that has quit.
+    if (this.#closed) throw new DomainError('storage', 'Follow Through is closing its data file; this change was not saved.')
   }
 
   /**
@@ -255,6 +251,7 @@ export class Store {
       await this.#journal.close()
     }
     await this.#lock?.release()
+    this.#closed = true
   }
 
   #enqueue(job: () => Promise<void>): Promise<void> {
@@ -303,50 +300,7 @@ export class Store {
     }
     // A compaction is replacing the file right now; it does this check itself.
     if (this.#compaction) return
-    if (!(await this.#isOnDiskOurs())) this.#mustWriteWhole = true
-  }
-
-  async #isOnDiskOurs(): Promise<boolean> {
-    if (this.#onDisk === null) return false
-    let now: { size: number; mtimeMs: number }
-    try {
-      now = await this.#fs.stat(this.file)
-    } catch (error) {
-      if (errorCode(error) !== 'ENOENT') throw error
-      this.#onDisk = null
-      this.#notify(`${DATA_FILE_NAME} was deleted by another program while Follow Through was running; it was saved again.`)
-      return false
-    }
-    if (now.size === this.#onDisk.size && now.mtimeMs === this.#onDisk.mtimeMs) return true
-    // Touched, maybe rewritten with the same bytes: only the contents decide.
-    const hash = sha256(await this.#fs.readFile(this.file, 'utf8'))
-    if (hash === this.#onDisk.hash) {
-      this.#onDisk = { ...now, hash }
-      return true
-    }
-    const keptAs = await this.#keepConflict()
-    this.#onDisk = null
-    this.#notify(
-      `${DATA_FILE_NAME} was changed by another program; it was kept as ${keptAs}, and Follow Through saved its own data ` +
-        `as ${DATA_FILE_NAME}. Open either file to compare.`,
-    )
-    return false
-  }
-
-  /** Moves a file changed by someone else aside under a name of its own: a hard link refuses to replace, so nothing is overwritten. */
-  async #keepConflict(): Promise<string> {
-    const stamp = format(this.#now(), "yyyyMMdd'T'HHmmss")
-    for (let n = 1; ; n++) {
-      const name = `follow-through.conflict-${stamp}${n > 1 ? `-${n}` : ''}.json`
-      try {
-        await this.#fs.link(this.file, join(this.dataDir, name))
-      } catch (error) {
-        if (errorCode(error) === 'EEXIST') continue
-        throw error
-      }
-      await this.#fs.rm(this.file, { force: true })
-      return name
-    }
+    if (!(await this.#watch.isOurs())) this.#mustWriteWhole = true
   }
 
   #foldIn(): Promise<void> {
@@ -379,16 +333,11 @@ export class Store {
     const reason = await invalidDataReason(data)
     if (reason !== null) throw new DomainError('storage', `The data no longer matches its format (${reason}), so it was not written over ${DATA_FILE_NAME}.`)
     const text = await serializeInSlices(data)
-    if (this.#onDisk !== null) await backUpBeforeReplace(this.file, this.dataDir, this.#now(), this.#fs)
+    if (this.#watch.known) await backUpBeforeReplace(this.file, this.dataDir, this.#now(), this.#fs)
     await writeFileDurably(this.file, text, this.#fs)
     const hash = sha256(text)
-    await this.#noteOnDisk(hash)
+    await this.#watch.remember(hash)
     await noteWritten(this.file, hash, this.#fs, this.#appVersion).catch(() => {})
-  }
-
-  async #noteOnDisk(hash: string): Promise<void> {
-    const { size, mtimeMs } = await this.#fs.stat(this.file)
-    this.#onDisk = { size, mtimeMs, hash }
   }
 
   /**
@@ -402,10 +351,12 @@ export class Store {
     this.#clearCompactTimer()
     void this.#enqueue(async () => {
       if (this.#compaction) return
-      // An earlier compaction did not finish: its journal cannot be renamed over, so fold everything in at once.
-      if (this.#compactingJournal || this.#mustWriteWhole) return this.#writeWhole()
+      if (this.#mustWriteWhole) return this.#writeWhole()
       await this.#journal.close()
-      await this.#fs.rename(this.#journal.path, join(this.dataDir, COMPACTING_JOURNAL_FILE_NAME))
+      const compacting = join(this.dataDir, COMPACTING_JOURNAL_FILE_NAME)
+      // An earlier compaction did not finish (a crash, a full disk): the active journal joins its journal, to be folded in with it.
+      if (this.#compactingJournal) await appendJournal(this.#fs, this.#journal.path, compacting)
+      else await this.#fs.rename(this.#journal.path, compacting)
       await syncDirectory(this.#fs, this.dataDir)
       this.#compactingJournal = true
       this.#journal = new JournalWriter(this.#fs, this.#journal.path, 0)
@@ -415,7 +366,7 @@ export class Store {
 
   async #compactInBackground(snapshot: Data): Promise<void> {
     try {
-      if (!(await this.#isOnDiskOurs())) this.#onDisk = null
+      await this.#watch.isOurs()
       await this.#replaceDataFile(snapshot)
       await this.#fs.rm(join(this.dataDir, COMPACTING_JOURNAL_FILE_NAME), { force: true })
       await syncDirectory(this.#fs, this.dataDir)

@@ -6,8 +6,10 @@ import { decodeDataFile } from '../../../electron/store/decode'
 import { backupsDir, dataFile, sampleData, useTempDirs } from './helpers'
 
 const { tempDir, openStore } = useTempDirs()
+/** Each test makes a dozen fsynced writes; a busy disk makes that slow. */
+const MANY_WRITES = { timeout: 30_000 }
 
-test(`writes over eight days keep only the newest ${BACKUPS_KEPT} days of backups, each a whole data file`, async () => {
+test(`writes over eight days keep only the newest ${BACKUPS_KEPT} days of backups, each a whole data file`, MANY_WRITES, async () => {
   const dir = await tempDir()
   let today = new Date(2025, 2, 1, 9)
   const store = await openStore({ dataDir: dir, now: () => today })
@@ -61,7 +63,7 @@ test('backups are named by the local day, so a save just after local midnight st
   expect(await readdir(backupsDir(dir))).toEqual(['follow-through.backup-2025-03-02.json'])
 })
 
-test('backups survive a clock set back: the new one is kept, and none dated after today is deleted as old', async () => {
+test('backups survive a clock set back: the new one is kept, and none dated after today is deleted as old', MANY_WRITES, async () => {
   const dir = await tempDir()
   let today = new Date(2025, 2, 20, 9)
   const store = await openStore({ dataDir: dir, now: () => today })

@@ -119,4 +119,26 @@ describe('a crash while the journal is folded into the data file', () => {
     expect((await openStore({ dataDir: crashed })).data).toEqual(sampleData('change 2', 2))
     fail.when = null
   })
+
+  test('the next run folds the unfinished journal in together with its own', async () => {
+    const dir = await tempDir()
+    await writeData(dir, sampleData('at start', 1))
+    const { fs, fail } = watchedFs()
+    const first = await openStore({ dataDir: dir, fs, compactAfterBytes: 1 })
+    const heard: Array<Error | null> = []
+    first.onWriteError((error) => heard.push(error))
+    fail.when = (op, path) => op === 'rename' && path.endsWith('follow-through.json')
+    await first.update(sampleData('first run', 2))
+    await vi.waitFor(() => expect(heard).toHaveLength(1))
+    const crashed = await crashCopy(dir, await tempDir())
+    fail.when = null
+
+    const second = await openStore({ dataDir: crashed, compactAfterBytes: 1 })
+    expect(second.data).toEqual(sampleData('first run', 2))
+    await second.update(sampleData('second run', 3))
+    await vi.waitFor(async () => expect(await listDir(crashed)).not.toContain(COMPACTING_JOURNAL_FILE_NAME))
+
+    expect(await onDisk(crashed)).toEqual({ ok: true, data: sampleData('second run', 3) })
+    expect((await openStore({ dataDir: await crashCopy(crashed, await tempDir()) })).data).toEqual(sampleData('second run', 3))
+  })
 })

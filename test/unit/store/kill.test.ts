@@ -7,6 +7,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { noteWritten, sha256 } from '../../../electron/store/checksum'
 import { Store } from '../../../electron/store/store'
 import { dataFile } from './helpers'
 import { counterOf, firstMismatch, initialState } from './fixtures/killState'
@@ -19,7 +20,7 @@ const WARM_CHILDREN = 3
 /** Upper bound of the random time a child runs after opening before it is killed… */
 const MAX_RUN_MS = 40
 /** …except some that run long enough to finish a compaction (or be killed late in one). */
-const LONG_RUN = { share: 0.1, maxMs: 600 }
+const LONG_RUN = { share: 0.1, maxMs: 1000 }
 /** Some kills land during the open itself (journal replay, cutting a torn line). */
 const KILL_DURING_OPEN = 0.1
 /** Small, so compactions run often and kills land in them too. */
@@ -112,7 +113,10 @@ describe('kill -9 at random moments', () => {
       const random = mulberry32(seed)
       const dataDir = join(workDir, `data-${size}`)
       await mkdir(dataDir, { recursive: true })
-      await writeFile(dataFile(dataDir), JSON.stringify(initialState(size)))
+      // As the app leaves it: the data file with its checksum note.
+      const text = JSON.stringify(initialState(size))
+      await writeFile(dataFile(dataDir), text)
+      await noteWritten(dataFile(dataDir), sha256(text))
       let acknowledged = -1
       let lost = 0
       const problems: string[] = []
