@@ -27,6 +27,7 @@ import { scorecard } from '../core/scorecard'
 import { scorecardCsv, scorecardFilename } from '../core/scorecardCsv'
 import { addChecklistItem, removeChecklistItem, setChecklistItem } from '../core/checklist'
 import { deliver } from '../core/followThrough'
+import { forgetRecordsFromTheFuture } from '../core/clockJump'
 import { draftHeadsUp, recordMissedPromises, sendHeadsUp, withMissedRecorded } from '../core/headsUp'
 import { InstantQueue } from '../core/instantQueue'
 import { quietHours, type QuietHours } from '../core/quietHours'
@@ -39,7 +40,8 @@ import { quickAddHandlers } from './quickAdd'
 import { WallClockAlarm, type Timers } from './alarm'
 import { invalidInput } from './dispatch'
 import type { Notifier } from './notifier'
-import { notificationsFor } from './reminderDigest'
+import { digestReminders, type DigestedReminders } from './reminderDigest'
+import { ClockJumpWatch } from './clockWatch'
 import { UndoStack } from './undo'
 import { ViewHub, type ViewSink } from './viewHub'
 
@@ -83,9 +85,19 @@ export interface ServiceOptions {
   newId?: () => string
   notifier?: Notifier
   timers?: Timers
+  /**
+   * A monotonic clock in ms, to notice the wall clock jumping. On by default with the
+   * real clock; tests with a fake `now` pass one to test jumps.
+   */
+  monotonic?: () => number
   /** The system's locale for dates and numbers (Electron: app.getSystemLocale()); by default the process's. Settings' locale overrides it. */
   systemLocale?: string
 }
+
+/** How often the wall clock is compared with the monotonic one, even while no instant is near. */
+const CLOCK_CHECK_MS = 15_000
+/** A reminder that could not be shown is tried again after this long. */
+const REMINDER_RETRY_MS = 60_000
 
 /** How many deleted follow-ups can still be brought back with Undo. */
 const UNDO_DEPTH = 50
@@ -113,6 +125,15 @@ export class FollowThroughService {
   readonly #trayListeners = new Set<(tray: TrayBoard) => void>()
   readonly #recentlyRemoved: FollowUp[] = []
   readonly #problems = new Set<string>()
+  /**
+   * Follow-ups whose reminder is being shown, as they will be once it is: later
+   * reminders are planned from this, but the file records the reminder only once shown.
+   */
+  readonly #showing = new Map<string, FollowUp>()
+  #reminderProblem: string | null = null
+  readonly #clockWatch: ClockJumpWatch | null
+  readonly #timers: Timers
+  #clockCheck: unknown = null
   /** Messages the person dismisses: a recovered data file, follow-ups missed while away. */
   readonly #notices: string[]
   #shellNotices: string[] = []
@@ -129,6 +150,9 @@ export class FollowThroughService {
     this.#notifier = options.notifier
     this.#systemLocale = options.systemLocale ?? systemLocale()
     this.#alarm = new WallClockAlarm(this.#now, () => this.#onTime(), options.timers)
+    this.#timers = options.timers ?? { setTimeout: (callback, ms) => setTimeout(callback, ms).unref(), clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) }
+    const monotonic = options.monotonic ?? (options.now ? null : () => performance.now())
+    this.#clockWatch = monotonic ? new ClockJumpWatch(() => this.#now().getTime(), monotonic) : null
     const now = this.#now()
     this.#board = new BoardIndex(this.#store.data.followUps, now)
     // Commands find a follow-up by id through this map instead of scanning every one.
@@ -161,11 +185,34 @@ export class FollowThroughService {
       if (next !== data) void this.#commit(next).catch(() => {})
     }
     this.#onTime()
+    this.#watchClock()
   }
 
   /** The machine woke or the clock jumped: look at the wall clock again now. */
   wake(): void {
+    this.#checkClock()
     this.#onTime()
+  }
+
+  #watchClock(): void {
+    if (!this.#clockWatch) return
+    this.#clockCheck = this.#timers.setTimeout(() => {
+      this.#checkClock()
+      this.#watchClock()
+    }, CLOCK_CHECK_MS)
+  }
+
+  /**
+   * A wall clock that jumped ahead (a wrong setting, a bad time server) fires
+   * reminders and records misses early. When it comes back, what only the wrong
+   * time could have recorded is withdrawn, and the board is sorted at the real time.
+   */
+  #checkClock(): void {
+    if (this.#clockWatch?.check() !== 'back' || this.#store.readOnly) return
+    const now = this.#now()
+    const moves = this.#board.apply(this.#store.data.followUps, [], now)
+    this.#scheduleAllReminders()
+    void this.#commit(forgetRecordsFromTheFuture(this.#store.data, now), undefined, moves).catch(() => {})
   }
 
   /**
@@ -237,6 +284,8 @@ export class FollowThroughService {
   /** Stops the clock and writes everything to disk. */
   async stop(): Promise<void> {
     this.#alarm.stop()
+    if (this.#clockCheck !== null) this.#timers.clearTimeout(this.#clockCheck)
+    this.#clockCheck = null
     await this.#store.close()
   }
 
@@ -347,13 +396,13 @@ export class FollowThroughService {
     this.#notify(reminders, now)
   }
 
-  /** Pops the follow-ups whose reminder instant came; the reminders to show, each recorded as sent in `updated`. */
+  /** Pops the follow-ups whose reminder instant came: the reminders to show (recorded as sent once shown). */
   #dueReminders(now: Date, updated: Map<string, FollowUp>): Reminder[] {
     if (!this.#notifier) return []
     const settings = this.#store.data.settings
     const reminders: Reminder[] = []
     for (const id of this.#reminders.popDue(now.getTime())) {
-      const followUp = updated.get(id) ?? this.#board.entry(id)?.followUp
+      const followUp = this.#showing.get(id) ?? updated.get(id) ?? this.#board.entry(id)?.followUp
       if (!followUp) continue
       const reminder = dueReminderOf(followUp, settings, this.#quiet, now, this.locale())
       if (!reminder) {
@@ -361,21 +410,63 @@ export class FollowThroughService {
         continue
       }
       reminders.push(reminder)
-      updated.set(id, withNotified(followUp, reminder.settles, now))
+      const shown = withNotified(followUp, reminder.settles, now)
+      this.#showing.set(id, shown)
+      this.#reminders.schedule(id, nextReminderOf(shown, settings, this.#quiet))
     }
     return reminders.sort((a, b) => a.at.getTime() - b.at.getTime())
   }
 
   #notify(reminders: Reminder[], now: Date): void {
     if (!this.#notifier || reminders.length === 0) return
-    const notifications = notificationsFor(reminders, now)
-    const summaries = notifications.filter((n) => n.followUpId === undefined)
+    const digested = digestReminders(reminders, now)
+    const summaries = digested.filter(({ notification }) => notification.followUpId === undefined)
     // A summary of reminders missed while away also stays on the board until dismissed.
-    for (const summary of summaries) this.#notices.push(`${summary.title}: ${summary.body}`)
+    for (const { notification } of summaries) this.#notices.push(`${notification.title}: ${notification.body}`)
     if (summaries.length > 0) this.#statusChanged()
-    for (const notification of notifications) {
-      this.#notifier.notify(notification).catch((error) => console.error('Follow Through: notification failed', error))
-    }
+    for (const shown of digested) this.#show(shown)
+  }
+
+  /**
+   * Shows one notification. Its reminders are recorded as sent only once the OS took
+   * it; a failure says so on the board and is tried again, so no reminder is
+   * silently used up.
+   */
+  #show({ notification, covers }: DigestedReminders): void {
+    const mine = covers.map((reminder) => this.#showing.get(reminder.followUpId))
+    const settle = () =>
+      covers.forEach((reminder, index) => {
+        if (this.#showing.get(reminder.followUpId) === mine[index]) this.#showing.delete(reminder.followUpId)
+      })
+    this.#notifier!.notify(notification).then(
+      () => {
+        settle()
+        this.#setReminderProblem(null)
+        const shownAt = this.#now()
+        const updated = new Map<string, FollowUp>()
+        for (const reminder of covers) {
+          const followUp = this.#board.entry(reminder.followUpId)?.followUp
+          if (followUp) updated.set(followUp.id, withNotified(followUp, reminder.settles, shownAt))
+        }
+        void this.#commit(replaceFollowUps(this.#store.data, updated)).catch(() => {})
+      },
+      (error: unknown) => {
+        console.error('Follow Through: notification failed', error)
+        settle()
+        const retryAt = this.#now().getTime() + REMINDER_RETRY_MS
+        for (const reminder of covers) this.#reminders.schedule(reminder.followUpId, retryAt)
+        this.#setReminderProblem(`A reminder could not be shown (${notification.title}): ${(error as Error)?.message ?? error}. It will be tried again in a minute.`)
+        this.#rearm()
+      },
+    )
+  }
+
+  #setReminderProblem(problem: string | null): void {
+    if (problem === this.#reminderProblem) return
+    if (this.#reminderProblem) this.#problems.delete(this.#reminderProblem)
+    this.#reminderProblem = problem
+    if (problem) this.#problems.add(problem)
+    this.#statusChanged()
   }
 
   /** One follow-up by id, from the index (no scan of the data). */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   applyDelta,
   viewStateFrom,
@@ -312,7 +312,7 @@ describe('time', () => {
 })
 
 describe('reminders on time', () => {
-  it('a tick sends the one reminder that came and records it on that card alone', () => {
+  it('a tick sends the one reminder that came and records it on that card alone', async () => {
     const time = new FakeTime(NOW)
     const soon = aFollowUp({ id: 'soon', dueAt: new Date(NOW.getTime() + 3 * DAY).toISOString(), targetAt: new Date(NOW.getTime() + 30 * 60_000).toISOString() })
     const store = new MemoryStore({ ...emptyData(), followUps: [soon, ...Array.from({ length: 300 }, (_, i) => promised(i + 10))] })
@@ -322,6 +322,8 @@ describe('reminders on time', () => {
     const before = store.changes.length
     time.advance(31 * 60_000)
     expect(sent).toEqual(['Time to deliver: Send proposal'])
+    // Recorded once the notification was shown.
+    await vi.waitFor(() => expect(store.data.followUps.find((f) => f.id === 'soon')?.notifiedAt.target).toBeDefined())
     expect(store.changes.slice(before).flatMap((change) => change.followUps.put.map((f) => f.id))).toEqual(['soon'])
     expect(store.data.followUps.find((f) => f.id === 'soon')?.notifiedAt.target).toBeDefined()
   })
