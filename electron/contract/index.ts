@@ -9,6 +9,7 @@ import type { BulkResult } from '../core/away'
 import type { Contact, FollowUp } from '../core/schema'
 import { Channel, Instant, Settings } from '../core/schema'
 import type { MethodName, ShellCommand } from './methods'
+import { syncContract } from './sync'
 import { transferContract } from './transfer'
 
 export { METHOD_NAMES, BOARD_CHANGED_CHANNEL, SHELL_COMMAND_CHANNEL, ipcChannel, type MethodName, type ShellCommand } from './methods'
@@ -20,6 +21,7 @@ export type { QuickAddResult } from '../core/quickAdd'
 export type { ClientScore, MoneyAtStake, OutcomeCounts, Scorecard, WeekScore } from '../core/scorecard'
 export type { CadenceCheck } from '../core/cadence'
 export type { CsvImportResult, ImportResult } from './transfer'
+export type { SyncCollection, SyncFlagView, SyncSettings, SyncStatus } from './sync'
 export type { CsvField, CsvMapping, CsvPreview, CsvRowError } from '../core/csvImport'
 export type { BulkResult } from '../core/away'
 export type { Channel, FollowUp, HistoryEvent, Recurrence, Settings } from '../core/schema'
@@ -92,6 +94,7 @@ export const contract = {
     output: returns<{ created: FollowUp[] }>(),
   },
   ...transferContract,
+  ...syncContract,
 } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract

@@ -35,6 +35,14 @@ export const METHOD_NAMES = [
   'bulk',
   'dismissAway',
   'startSequence',
+  'getSyncSettings',
+  'saveSyncSettings',
+  'testSyncConnection',
+  'listSyncCollections',
+  'createSyncCollection',
+  'syncNow',
+  'getSyncStatus',
+  'resolveSyncFlag',
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

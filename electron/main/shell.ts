@@ -1,6 +1,6 @@
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { app, dialog, globalShortcut, ipcMain, Menu, powerMonitor, session, type BrowserWindow } from 'electron'
+import { app, dialog, globalShortcut, ipcMain, Menu, powerMonitor, safeStorage, session, type BrowserWindow } from 'electron'
 import { BOARD_CHANGED_CHANNEL, type BoardSnapshot, type Handlers } from '../contract'
 import { dispatch } from '../service/dispatch'
 import type { Notification } from '../service/notifier'
@@ -9,6 +9,7 @@ import { resolveDataDir } from '../store/dataDir'
 import { Store } from '../store/store'
 import { appMenuTemplate } from './appMenu'
 import { registerIpc } from './ipc'
+import { safeStoragePasswords } from './safeStoragePasswords'
 import { createLoginItem, launchedHidden, type LoginItem } from './loginItem'
 import { createDesktopNotifier, latestNotification } from './notifications'
 import { hardenSession, hardenWebContents } from './security'
@@ -155,7 +156,7 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
       onClick: (followUpId) => showBoard(followUpId ? { type: 'focusCard', id: followUpId } : undefined),
       onUnavailable: (notification, reason) => notices.set(NOTICE.notifications, unavailableNotice(notification, reason)),
     })
-    const running = new FollowThroughService({ store, notifier })
+    const running = new FollowThroughService({ store, notifier, sync: { passwords: safeStoragePasswords(safeStorage, dataDir) } })
     service = running
     // The page's getBoard sees the shell's banners too, like the pushed boards.
     const handlers: Handlers = {

@@ -28,11 +28,13 @@ import { dueReminders, nextReminderAt } from '../core/reminders'
 import { applyBulk, overdueWhileAway, stillAway, type AwaySummary } from '../core/away'
 import { startSequence } from '../core/sequences'
 import type { Data, FollowUp } from '../core/schema'
+import { diffData, type DataChange } from '../core/dataDiff'
 import type { Store } from '../store/store'
 import { transferHandlers } from './transfer'
 import { WallClockAlarm, type Timers } from './alarm'
 import type { Notifier } from './notifier'
 import { notificationsFor } from './reminderDigest'
+import { CalendarSync, type CalendarSyncOptions } from './sync/calendarSync'
 
 export interface ServiceOptions {
   store: Store
@@ -40,6 +42,8 @@ export interface ServiceOptions {
   newId?: () => string
   notifier?: Notifier
   timers?: Timers
+  /** Calendar sync: where the password is kept, and test hooks. */
+  sync?: CalendarSyncOptions
 }
 
 /** How many deleted follow-ups can still be brought back with Undo. */
@@ -66,6 +70,8 @@ export class FollowThroughService {
   readonly #notices: string[]
   /** Follow-ups that went overdue while the app was closed, until "Got it". */
   #away: AwaySummary | null = null
+  readonly #commitListeners = new Set<(change: DataChange) => void>()
+  readonly #sync: CalendarSync
 
   constructor(options: ServiceOptions) {
     this.#store = options.store
@@ -79,6 +85,20 @@ export class FollowThroughService {
       this.#publish()
     })
     this.#notices = [...this.#store.notices]
+    this.#sync = new CalendarSync(
+      {
+        data: () => this.#store.data,
+        now: () => this.#now(),
+        newId: () => this.#newId(),
+        readOnly: () => this.#store.readOnly,
+        onCommit: (listener) => {
+          this.#commitListeners.add(listener)
+          return () => this.#commitListeners.delete(listener)
+        },
+        apply: async (update) => this.#commit(update(this.#store.data)),
+      },
+      options.sync,
+    )
     this.handlers = this.#createHandlers()
   }
 
@@ -86,11 +106,13 @@ export class FollowThroughService {
   start(): void {
     this.#away = overdueWhileAway(this.#store.data, this.#now())
     this.#onTime()
+    this.#sync.start()
   }
 
   /** The machine woke or the clock jumped: look at the wall clock again now. */
   wake(): void {
     this.#onTime()
+    this.#sync.wake()
   }
 
   board(): BoardSnapshot {
@@ -110,12 +132,18 @@ export class FollowThroughService {
   /** Stops the clock and writes everything to disk. */
   async stop(): Promise<void> {
     this.#alarm.stop()
+    await this.#sync.stop()
     await this.#store.close()
   }
 
   #commit(next: Data): void {
-    if (next === this.#store.data) return
+    const before = this.#store.data
+    if (next === before) return
     this.#store.update(next)
+    if (this.#commitListeners.size > 0) {
+      const change = diffData(before, next)
+      for (const listener of this.#commitListeners) listener(change)
+    }
     this.#publish()
     this.#rearm()
   }
@@ -250,6 +278,7 @@ export class FollowThroughService {
         if (!dryRun) this.#commit(data)
         return { created }
       },
+      ...this.#sync.handlers,
       ...transferHandlers({
         data: () => this.#store.data,
         commit: (next) => this.#commit(next),
