@@ -12,6 +12,7 @@ import { RescheduleDialog } from './features/board/RescheduleDialog'
 import { useBoard } from './features/board/useBoard'
 import { LazyScorecardDialog } from './features/scorecard/LazyScorecard'
 import { SettingsDialog } from './features/settings/SettingsDialog'
+import { SyncIndicator } from './features/settings/SyncIndicator'
 import { HeadsUpDialog } from './features/method/HeadsUpDialog'
 import { checkInPlanned } from './features/method/followThroughToast'
 import { LogContactDialog } from './features/cadence/LogContactDialog'
@@ -134,6 +135,7 @@ export function App() {
         </button>
         <button onClick={() => setDialog({ kind: 'scorecard' })}>Scorecard</button>
         <button onClick={() => setDialog({ kind: 'transfer' })}>Import / export</button>
+        <SyncIndicator onOpen={() => setDialog({ kind: 'settings' })} />
       </header>
       {board && <FilterBar filters={filters} clients={clients} onChange={setFilters} />}
       <div className="banners">
