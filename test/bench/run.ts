@@ -1,4 +1,5 @@
 import { benchBoard } from './board'
+import { benchCalDav } from './caldav'
 import { benchNotifications } from './notifications'
 import { benchStore } from './store'
 
@@ -7,6 +8,7 @@ const benches: [string, () => Promise<string[]>][] = [
   ['store', benchStore],
   ['board', benchBoard],
   ['notifications', benchNotifications],
+  ['caldav', benchCalDav],
 ]
 
 const only = process.argv.slice(2)

@@ -40,13 +40,12 @@ export async function openRig(server: CalDavServer, options: { dataDir?: string;
     if (rig.beforeRequest) await rig.beforeRequest(method, url)
     requests.push({ method, url })
     const response = await fetch(input, init)
-    if (process.env.DEBUG_SYNC) console.log(method, url, response.status)
     return response
   }) as typeof fetch
   const service = new FollowThroughService({
     store,
     newId: () => `t${process.pid}-${++ids}`,
-    sync: { passwords: new MemoryPasswordStore(), fetch: countingFetch, timeoutMs: 5_000, debounceMs: 3_600_000, intervalMs: 3_600_000 },
+    sync: { passwords: new MemoryPasswordStore(), fetch: countingFetch, timeoutMs: 30_000, debounceMs: 3_600_000, intervalMs: 3_600_000 },
   })
   const account = { serverUrl: server.baseUrl, username: server.username, password: server.password }
   let collectionUrl = options.collectionUrl
@@ -83,6 +82,10 @@ export function phoneOf(server: CalDavServer, collectionUrl: string) {
     },
     async delete(href: string): Promise<Response> {
       return fetch(href, { method: 'DELETE', headers: { authorization: auth } })
+    },
+    /** The addresses of every task on the server (one request, bodies left out). */
+    async hrefs(): Promise<string[]> {
+      return (await client.listTasks(collectionUrl)).map((member) => member.href)
     },
     /** Every task on the server, read the way the app reads them. */
     async tasks(): Promise<(RemoteTodo & { href: string; etag?: string; ics: string })[]> {
