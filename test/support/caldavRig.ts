@@ -39,8 +39,7 @@ export async function openRig(server: CalDavServer, options: { dataDir?: string;
     const url = String(input)
     if (rig.beforeRequest) await rig.beforeRequest(method, url)
     requests.push({ method, url })
-    const response = await fetch(input, init)
-    return response
+    return fetch(input, init)
   }) as typeof fetch
   const service = new FollowThroughService({
     store,

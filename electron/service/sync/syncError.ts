@@ -25,7 +25,8 @@ export function networkError(error: unknown, url: string, timeoutMs: number): Sy
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause
   const name = (error as Error)?.name
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return new SyncError('timeout', `${host} did not answer within ${Math.round(timeoutMs / 1000)} seconds. Check the address and your connection, or try again later.`)
+    const wait = timeoutMs >= 1_000 ? `${Math.round(timeoutMs / 1_000)} seconds` : `${timeoutMs} ms`
+    return new SyncError('timeout', `${host} did not answer within ${wait}. Check the address and your connection, or try again later.`)
   }
   const code = cause?.code ?? ''
   if (TLS_CODES.test(code) || TLS_CODES.test(cause?.message ?? '')) {
