@@ -1,9 +1,9 @@
 import { format } from 'date-fns'
-import { createEvents, type EventAttributes } from 'ics'
+import ICAL from 'ical.js'
 import type { Data, FollowUp } from './schema'
 
 /**
- * Open follow-ups as a calendar (RFC 5545, written by the `ics` library): one
+ * Open follow-ups as a calendar (RFC 5545, written with ical.js like calendar sync): one
  * 15-minute event per follow-up at the seller's own target, so the calendar shows
  * when to do it; the description names the client and the promised deadline.
  * The UID is derived from the follow-up's id, so re-importing updates the same
@@ -30,24 +30,25 @@ function description(followUp: FollowUp): string {
   return lines.join('\n')
 }
 
+const utc = (ms: number) => ICAL.Time.fromJSDate(new Date(ms), true)
+
 export function followUpsIcs(data: Data, now: Date): string {
-  const events = data.followUps
-    .filter((f) => !f.completedAt)
-    .map(
-      (followUp) =>
-        ({
-          uid: icsUid(followUp),
-          title: followUp.title,
-          description: description(followUp),
-          start: Date.parse(followUp.targetAt),
-          startInputType: 'utc',
-          startOutputType: 'utc',
-          duration: { minutes: ICS_EVENT_MINUTES },
-          // DTSTAMP: the export's instant (the library would otherwise read the clock).
-          timestamp: now.getTime(),
-        }) as EventAttributes,
-    )
-  const { error, value } = createEvents(events, { productId: 'follow-through', calName: 'Follow Through' })
-  if (error || !value) throw new Error(`Could not write the calendar: ${error?.message ?? 'no output'}`)
-  return value
+  const calendar = new ICAL.Component(['vcalendar', [], []])
+  calendar.addPropertyWithValue('version', '2.0')
+  calendar.addPropertyWithValue('prodid', 'follow-through')
+  calendar.addPropertyWithValue('x-wr-calname', 'Follow Through')
+  for (const followUp of data.followUps) {
+    if (followUp.completedAt) continue
+    const start = Date.parse(followUp.targetAt)
+    const event = new ICAL.Component('vevent')
+    event.addPropertyWithValue('uid', icsUid(followUp))
+    event.addPropertyWithValue('summary', followUp.title)
+    event.addPropertyWithValue('description', description(followUp))
+    event.addPropertyWithValue('dtstart', utc(start))
+    event.addPropertyWithValue('dtend', utc(start + ICS_EVENT_MINUTES * 60_000))
+    // DTSTAMP: the export's instant, so the output depends only on the data and the clock passed in.
+    event.addPropertyWithValue('dtstamp', utc(now.getTime()))
+    calendar.addSubcomponent(event)
+  }
+  return calendar.toString() + '\r\n'
 }
