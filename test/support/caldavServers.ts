@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -107,7 +107,15 @@ export async function startCalDavServer(kind: ServerKind): Promise<CalDavServer>
     password,
     checksPassword: kind === 'radicale',
     kill: () => halt('SIGKILL'),
-    restart: launch,
+    restart: async () => {
+      // Xandikos keeps each collection in git and does not clear a lock a crash left
+      // behind (every write then fails with 500): clear it as whoever restarts it would.
+      if (kind === 'xandikos') {
+        const files = await readdir(join(dir, 'store'), { recursive: true })
+        for (const lock of files.filter((file) => file.endsWith('index.lock'))) await rm(join(dir, 'store', lock), { force: true })
+      }
+      await launch()
+    },
     stop: async () => {
       await halt('SIGTERM')
       await rm(dir, { recursive: true, force: true })

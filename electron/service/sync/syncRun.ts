@@ -73,6 +73,7 @@ export class SyncRun {
   readonly #client: DavClient
   readonly #collectionUrl: string
   #outcomes: Outcome[] = []
+  #created = 0
   writes = 0
 
   constructor(host: SyncHost, client: DavClient, collectionUrl: string) {
@@ -85,9 +86,9 @@ export class SyncRun {
     await this.#pull()
     // A merge can plan new follow-ups (a check-in after a delivery on the phone): send those too.
     for (let round = 0; round < 3 && pendingOps(this.#host.data()).length > 0; round++) await this.#push()
-    // Move the sync token past the app's own writes: a server may otherwise never report a
-    // member created and then deleted after the old token (Xandikos diffs two states).
-    if (this.writes > 0) await this.#pull()
+    // Move the sync token past the members the app created: a server may otherwise never
+    // report one deleted on the phone later (Xandikos diffs the state at the old token with now).
+    if (this.#created > 0) await this.#pull()
   }
 
   get #sync(): SyncState {
@@ -230,6 +231,7 @@ export class SyncRun {
     const ics = writeVtodo(followUp, { uid, sequence, now: this.#host.now(), modifiedAt: lastChangedAt(followUp), foreign: item?.foreign })
     this.writes++
     const result = await this.#client.put(href, ics, item ? (item.etag ?? '*') : null)
+    if (result.ok && !item) this.#created++
     if (result.ok) {
       this.#outcomes.push({
         id: followUp.id,
