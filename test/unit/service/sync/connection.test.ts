@@ -86,9 +86,9 @@ describe('the calendar password', () => {
     expect(await readFile(join(dataDir, DATA_FILE_NAME), 'utf8')).not.toContain('hunter2')
     const store = await Store.open({ dataDir, app: 'test', writeDelayMs: 0 })
     service = new FollowThroughService({ store, sync: { passwords: new FilePasswordStore(dataDir) } })
-    const exported = await dispatch(service.handlers, 'exportData', {})
-    expect(exported.ok && exported.value.json).toContain('cloud.example.com')
-    expect(exported.ok && exported.value.json).not.toContain('hunter2')
+    const { json } = await service.handlers.exportData({})
+    expect(json).toContain('cloud.example.com')
+    expect(json).not.toContain('hunter2')
   })
 
   it('is stored encrypted by safeStorage in the desktop app, and refused where no keychain can encrypt it', async () => {
