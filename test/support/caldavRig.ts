@@ -29,7 +29,15 @@ export interface Rig {
 let collections = 0
 let ids = 0
 
-export async function openRig(server: CalDavServer, options: { dataDir?: string; collectionUrl?: string } = {}): Promise<Rig> {
+/** What a server without RFC 6578 answers when asked for a collection's sync token. */
+const noSyncToken = (url: string) =>
+  new Response(
+    `<?xml version="1.0" encoding="utf-8"?><d:multistatus xmlns:d="DAV:"><d:response><d:href>${new URL(url).pathname}</d:href>` +
+      '<d:propstat><d:prop><d:sync-token/></d:prop><d:status>HTTP/1.1 404 Not Found</d:status></d:propstat></d:response></d:multistatus>',
+    { status: 207, headers: { 'content-type': 'application/xml; charset=utf-8' } },
+  )
+
+export async function openRig(server: CalDavServer, options: { dataDir?: string; collectionUrl?: string; withoutSyncCollection?: boolean } = {}): Promise<Rig> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'follow-through-sync-')))
   const store = await Store.open({ dataDir, app: 'sync test', writeDelayMs: 0 })
   const requests: { method: string; url: string }[] = []
@@ -39,6 +47,7 @@ export async function openRig(server: CalDavServer, options: { dataDir?: string;
     const url = String(input)
     if (rig.beforeRequest) await rig.beforeRequest(method, url)
     requests.push({ method, url })
+    if (options.withoutSyncCollection && method === 'PROPFIND' && String(init?.body ?? '').includes('sync-token')) return noSyncToken(url)
     return fetch(input, init)
   }) as typeof fetch
   const service = new FollowThroughService({

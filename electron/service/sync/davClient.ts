@@ -27,6 +27,8 @@ export interface DavOptions {
   /** Replaces global fetch (tests count requests through it). */
   fetch?: Fetch
   timeoutMs?: number
+  /** Aborts every request at once (the app is quitting). */
+  signal?: AbortSignal
 }
 
 export interface Collection {
@@ -84,7 +86,8 @@ export class DavClient {
       headers.set('authorization', authorization)
       let response: Response
       try {
-        response = await inner(url, { ...init, headers, signal: AbortSignal.timeout(this.#timeoutMs) })
+        const timeout = AbortSignal.timeout(this.#timeoutMs)
+        response = await inner(url, { ...init, headers, signal: options.signal ? AbortSignal.any([timeout, options.signal]) : timeout })
       } catch (error) {
         throw networkError(error, url, this.#timeoutMs)
       }

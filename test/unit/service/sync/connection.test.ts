@@ -76,6 +76,24 @@ describe('Test connection', () => {
   })
 })
 
+describe('quitting', () => {
+  it('does not wait for a server that does not answer', async () => {
+    const sockets: Socket[] = []
+    const server = createTcpServer((socket) => sockets.push(socket))
+    closers.push(async () => sockets.forEach((socket) => socket.destroy()))
+    const port = await listen(server)
+    await service.stop()
+    const store = await Store.open({ dataDir, app: 'test', writeDelayMs: 0 })
+    service = new FollowThroughService({ store, sync: { timeoutMs: 600_000 } })
+    await service.handlers.saveSyncSettings({ serverUrl: `http://127.0.0.1:${port}/`, username: 'alice', password: 'secret', enabled: true, collectionUrl: `http://127.0.0.1:${port}/alice/ft/` })
+    service.start()
+    await new Promise<void>((resolve) => (sockets.length > 0 ? resolve() : server.once('connection', () => resolve())))
+    // Resolves because the request is cut short; waiting for the server would outlive the test.
+    await service.stop()
+    expect(sockets.length).toBeGreaterThan(0)
+  })
+})
+
 describe('the calendar password', () => {
   it('is kept in a file only its owner can read, never in the data file or an export', async () => {
     const saved = await dispatch(service.handlers, 'saveSyncSettings', { serverUrl: 'https://cloud.example.com/remote.php/dav', username: 'alice', password: 'hunter2-secret', enabled: false })

@@ -158,6 +158,43 @@ describe.skipIf(missing.length > 0).each(SERVER_KINDS)('calendar sync with %s', 
     expect((await phone.tasks()).map((t) => t.uid)).toEqual([todoUid(open1.id)])
   })
 
+  it('deletes here too when asked; a done one deleted on the phone stays here and off the calendar', async () => {
+    const rig = await open()
+    const phone = phoneOf(server, rig.collectionUrl)
+    const brochure = create(rig, 'Send the brochure')
+    const delivered = create(rig, 'Send the samples')
+    await rig.sync()
+    rig.service.handlers.complete({ id: delivered.id })
+    await rig.sync()
+    const gone = [todoUid(brochure.id), todoUid(delivered.id)]
+    for (const task of await phone.tasks()) if (gone.includes(task.uid)) await phone.delete(task.href)
+    await rig.sync()
+    await rig.service.handlers.resolveSyncFlag({ id: brochure.id, action: 'deleteHere' })
+    const status = await rig.sync()
+    expect(followUp(rig, brochure.id)).toBeUndefined()
+    expect(followUp(rig, delivered.id)?.completedAt).toBeDefined()
+    expect(status).toMatchObject({ flags: [], pending: 0 })
+    // Only the check-in Mark done planned is still on the calendar.
+    expect((await phone.tasks()).map((t) => t.title)).toEqual([expect.stringMatching(/^Check in with Jenny Rivera/)])
+  })
+
+  it('deletes from the calendar what the app deleted, even when the phone edited it meanwhile', async () => {
+    const rig = await open()
+    const phone = phoneOf(server, rig.collectionUrl)
+    const quote = create(rig, 'Send the quote')
+    await rig.sync()
+    rig.service.handlers.remove({ id: quote.id })
+    rig.beforeRequest = async (method) => {
+      if (method !== 'DELETE') return
+      rig.beforeRequest = null
+      const [task] = await phone.tasks()
+      await phone.put(new URL(task.href).pathname.split('/').pop()!, edited(task.ics, { SUMMARY: 'SUMMARY:Quote (edited on the phone)' }), task.etag)
+    }
+    const status = await rig.sync()
+    expect(await phone.tasks()).toEqual([])
+    expect(status).toMatchObject({ state: 'synced', pending: 0 })
+  })
+
   it('merges a 412 field by field: the phone’s completion and the app’s newer title both win', async () => {
     const rig = await open()
     const phone = phoneOf(server, rig.collectionUrl)
@@ -196,6 +233,23 @@ describe.skipIf(missing.length > 0).each(SERVER_KINDS)('calendar sync with %s', 
     expect(rig.store.data.followUps.map((f) => f.title).sort()).toEqual(['Arrived meanwhile', 'Send the invoice'])
     expect(rig.store.data.sync!.syncToken).not.toBe('http://example.invalid/sync/forgotten')
     expect(status).toMatchObject({ state: 'synced', pending: 0 })
+  })
+
+  it('compares ETags where the server offers no sync-collection', async () => {
+    const rig = await open({ withoutSyncCollection: true })
+    const phone = phoneOf(server, rig.collectionUrl)
+    const promise = create(rig, 'Send the price list')
+    await rig.sync()
+    expect(rig.store.data.sync!.syncToken).toBeUndefined()
+    const [task] = await phone.tasks()
+    await phone.put(new URL(task.href).pathname.split('/').pop()!, edited(task.ics, { SUMMARY: 'SUMMARY:Send the new price list', 'LAST-MODIFIED': `LAST-MODIFIED:${icsStamp(later(1))}` }), task.etag)
+    await rig.sync()
+    expect(followUp(rig, promise.id)!.title).toBe('Send the new price list')
+    const data = rig.store.data
+    const from = rig.requests.length
+    await rig.sync()
+    expect(rig.requests.slice(from).map((r) => r.method)).toEqual(['PROPFIND', 'REPORT'])
+    expect(rig.store.data).toBe(data)
   })
 
   it.skipIf(kind === 'xandikos')('says in words that the password was refused, and changes nothing', async () => {
