@@ -87,7 +87,7 @@ export class CalendarSync {
 
   start(): void {
     this.#stopped = false
-    this.#quitting = new AbortController()
+    if (this.#quitting.signal.aborted) this.#quitting = new AbortController()
     this.#unsubscribe = this.#host.onCommit((change) => {
       if (!this.#applying && (change.followUps.put.length > 0 || change.followUps.removed.length > 0)) this.#schedule()
     })
