@@ -21,8 +21,13 @@ const OWN_PROPERTIES = new Set([
   'status', 'completed', 'percent-complete', 'categories', TARGET_PROPERTY,
 ])
 
+const OWN_UID_PREFIX = 'follow-through-'
+
 /** The UID of a follow-up's VTODO when the app created it: stable, from its id. */
-export const todoUid = (followUpId: string) => `follow-through-${followUpId}`
+export const todoUid = (followUpId: string) => `${OWN_UID_PREFIX}${followUpId}`
+
+/** The follow-up id a UID the app wrote carries; undefined for other clients' UIDs. */
+export const followUpIdOfUid = (uid: string) => (uid.startsWith(OWN_UID_PREFIX) ? uid.slice(OWN_UID_PREFIX.length) : undefined)
 
 /** A resource name a server accepts for a UID: letters, digits, - and _ only. */
 export const todoFileName = (uid: string) => `${uid.replace(/[^A-Za-z0-9_-]/g, '_')}.ics`

@@ -1,5 +1,5 @@
 import { baseOf, followUpFromRemote, mergeRemote } from '../../core/caldav/merge'
-import { readVtodo, todoFileName, todoUid, writeVtodo, type RemoteTodo } from '../../core/caldav/vtodo'
+import { followUpIdOfUid, readVtodo, todoFileName, todoUid, writeVtodo, type RemoteTodo } from '../../core/caldav/vtodo'
 import { planFollowThrough } from '../../core/followThrough'
 import { planNextOccurrence } from '../../core/recurrence'
 import type { Data, FollowUp, SyncFlag, SyncItem, SyncState } from '../../core/schema'
@@ -152,6 +152,20 @@ export class SyncRun {
       this.#outcomes.push({ id, expected: undefined, item: { ...item, href: resource.href, etag: resource.etag } })
       return
     }
+    const own = item ? undefined : this.#unlinkedOwn(remote.uid)
+    if (own) {
+      // The app wrote it, but the link was lost (a lost answer, a collection picked again):
+      // link it without a duplicate; the server's dates as the base keep the app's.
+      const merged = mergeRemote(own, remote, baseFromRemote(remote, own), true, now)
+      this.#outcomes.push({
+        id: own.id,
+        expected: own,
+        followUp: merged.followUp === own ? undefined : merged.followUp,
+        item: this.#itemFor(merged.followUp, remote, resource, merged.agrees),
+        delivered: merged.completedThere,
+      })
+      return
+    }
     if (!id || !item || !local) {
       const newId = this.#host.newId()
       const followUp = followUpFromRemote(remote, newId, now, data.settings)
@@ -168,6 +182,13 @@ export class SyncRun {
       ...(merged.dueMovedThere ? { flag: 'dueMovedInCalendar' as const } : {}),
       delivered: merged.completedThere,
     })
+  }
+
+  /** The follow-up a UID the app wrote belongs to, when it has no VTODO linked yet. */
+  #unlinkedOwn(uid: string): FollowUp | undefined {
+    const id = followUpIdOfUid(uid)
+    if (id === undefined || this.#sync.items[id]) return undefined
+    return this.#host.data().followUps.find((f) => f.id === id)
   }
 
   #itemFor(followUp: FollowUp, remote: RemoteTodo, resource: Fetched, agrees: boolean): SyncItem {
@@ -247,13 +268,7 @@ export class SyncRun {
       return
     }
     if (attempt >= 2) throw new SyncError('server', `The calendar kept changing “${followUp.title}” while it was being saved. It will be tried again.`)
-    if (!item) {
-      // Unknown here yet: link it first, with the server's fields as the base, so the merge keeps the app's.
-      const remote = readVtodo(current.ics)
-      this.#outcomes.push({ id: followUp.id, expected: undefined, item: this.#itemFor(followUp, remote, current, false) })
-      await this.#commit()
-    }
-    this.#takeRemote(current, followUp.id)
+    this.#takeRemote(current, item ? followUp.id : undefined)
     await this.#commit()
     const latest = this.#host.data().followUps.find((f) => f.id === followUp.id)
     const latestItem = this.#sync.items[followUp.id]

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { sameSecond, todoUid } from '../../../../electron/core/caldav/vtodo'
 import { emptyData, type Data, type FollowUp } from '../../../../electron/core/schema'
 import { edited, icsStamp, jtxTodo, openRig, phoneOf, thunderbirdTodo, type Rig } from '../../../support/caldavRig'
@@ -20,6 +20,9 @@ const installed = (command: string) => {
 }
 const missing = SERVER_KINDS.filter((kind) => !installed(kind))
 if (missing.length > 0 && process.env.CI === 'true') throw new Error(`CI needs ${missing.join(' and ')} installed (see .ci/run).`)
+
+// Real servers on a busy machine: a refused login alone costs Radicale a deliberate delay.
+vi.setConfig({ testTimeout: 30_000 })
 
 const DAY = 24 * 60 * 60 * 1000
 const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString()
@@ -233,6 +236,23 @@ describe.skipIf(missing.length > 0).each(SERVER_KINDS)('calendar sync with %s', 
     expect(rig.store.data.followUps.map((f) => f.title).sort()).toEqual(['Arrived meanwhile', 'Send the invoice'])
     expect(rig.store.data.sync!.syncToken).not.toBe('http://example.invalid/sync/forgotten')
     expect(status).toMatchObject({ state: 'synced', pending: 0 })
+  })
+
+  it('links the tasks already there when the same calendar is picked again, without duplicates', async () => {
+    const rig = await open()
+    create(rig, 'Send the proposal')
+    create(rig, 'Call about the demo')
+    await rig.sync()
+    const account = { serverUrl: server.baseUrl, username: server.username, enabled: true }
+    const other = await rig.service.handlers.createSyncCollection({ ...account, password: server.password, name: `Other ${kind}` })
+    await rig.service.handlers.saveSyncSettings({ ...account, collectionUrl: other.url })
+    await rig.service.handlers.saveSyncSettings({ ...account, collectionUrl: rig.collectionUrl })
+    const from = rig.requests.length
+    const status = await rig.sync()
+    expect(status).toMatchObject({ state: 'synced', pending: 0 })
+    expect(rig.store.data.followUps).toHaveLength(2)
+    expect(await phoneOf(server, rig.collectionUrl).hrefs()).toHaveLength(2)
+    expect(rig.writesSince(from).filter((request) => request.url.startsWith(rig.collectionUrl))).toEqual([])
   })
 
   it('compares ETags where the server offers no sync-collection', async () => {
