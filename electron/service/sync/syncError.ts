@@ -33,6 +33,9 @@ export function networkError(error: unknown, url: string, timeoutMs: number): Sy
     return new SyncError('tls', `The secure connection to ${host} failed: its certificate is not trusted (${code || cause?.message}). Check the address (https://…), or ask whoever runs the server for a valid certificate.`)
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new SyncError('network', `${host} could not be found. Check the server address and your internet connection.`)
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') {
+    return new SyncError('network', `The connection to ${host} broke off. Changes wait here and are sent when it is back.`)
+  }
   if (code === 'ECONNREFUSED') return new SyncError('network', `${host} refused the connection: the server is not running or the port is wrong. Changes wait here and are sent when it is back.`)
   return new SyncError('network', `Could not reach ${host} (${code || (error as Error)?.message || 'no answer'}). Changes wait here and are sent when it is back.`)
 }
