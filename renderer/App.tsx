@@ -20,6 +20,7 @@ import { useDensity } from './features/board/useDensity'
 import type { BoardCard } from './lib/viewStore'
 import { LazyScorecardDialog } from './features/scorecard/LazyScorecard'
 import { SettingsDialog } from './features/settings/SettingsDialog'
+import { SyncIndicator } from './features/settings/SyncIndicator'
 import { HeadsUpDialog } from './features/method/HeadsUpDialog'
 import { checkInMessage } from './features/method/followThroughToast'
 import { LogContactDialog } from './features/cadence/LogContactDialog'
@@ -203,6 +204,7 @@ export function App() {
         </button>
         <button onClick={() => setDialog({ kind: 'scorecard' })}>Scorecard</button>
         <button onClick={() => setDialog({ kind: 'transfer' })}>Import / export</button>
+        <SyncIndicator onOpen={() => setDialog({ kind: 'settings' })} />
       </header>
       {board && (
         <div className="board-bar">

@@ -10,6 +10,7 @@ import type { HeadsUpDraft } from '../core/headsUp'
 import type { Client, Contact, FollowUp } from '../core/schema'
 import { Channel, Instant, Settings } from '../core/schema'
 import type { MethodName, ShellCommand } from './methods'
+import { syncContract } from './sync'
 import { transferContract } from './transfer'
 import type { OpenView } from './view'
 import { COLUMNS } from '../core/columns'
@@ -35,6 +36,7 @@ export type { ClientScore, MoneyAtStake, OutcomeCounts, Scorecard, WeekScore } f
 export type { CadenceCheck } from '../core/cadence'
 export type { CsvCheck, CsvImportResult, ImportResult } from './transfer'
 export type { CsvField, CsvMapping, CsvPreview, CsvRowError, CsvSkippedRow } from '../core/csvImport'
+export type { SyncCollection, SyncFlagView, SyncSettings, SyncStatus } from './sync'
 export type { BulkResult } from '../core/away'
 export type { HeadsUpDraft } from '../core/headsUp'
 export type { Outcome } from '../core/scorecard'
@@ -176,6 +178,7 @@ export const contract = {
   /** Makes the last undone change again. */
   redo: { input: z.object({}).strict(), output: returns<UndoResult>() },
   ...transferContract,
+  ...syncContract,
 } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>
 
 export type Contract = typeof contract

@@ -45,6 +45,14 @@ export const METHOD_NAMES = [
   'closeView',
   'undo',
   'redo',
+  'getSyncSettings',
+  'saveSyncSettings',
+  'testSyncConnection',
+  'listSyncCollections',
+  'createSyncCollection',
+  'syncNow',
+  'getSyncStatus',
+  'resolveSyncFlag',
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

@@ -1,5 +1,5 @@
 import { derivationOf } from './followUpList'
-import type { Contact, Data, FollowUp, Settings } from './schema'
+import type { Contact, Data, FollowUp, Settings, SyncState } from './schema'
 
 /**
  * What one change did to the data, by id: the follow-ups and contacts put (added
@@ -11,6 +11,8 @@ export interface DataChange {
   followUps: { put: FollowUp[]; removed: string[] }
   contacts: { put: Contact[]; removed: string[] }
   settings?: Settings
+  /** The calendar sync state if it changed; null when sync was turned off and its state dropped. */
+  sync?: SyncState | null
 }
 
 interface WithId {
@@ -46,6 +48,8 @@ export function diffData(before: Data, after: Data): DataChange {
     contacts: diffById(before.contacts, after.contacts),
   }
   if (before.settings !== after.settings && JSON.stringify(before.settings) !== JSON.stringify(after.settings)) change.settings = after.settings
+  // The sync engine replaces its state whole whenever it changes, so identity tells.
+  if (before.sync !== after.sync) change.sync = after.sync ?? null
   return change
 }
 
@@ -54,7 +58,8 @@ export const isEmptyChange = (change: DataChange): boolean =>
   change.followUps.removed.length === 0 &&
   change.contacts.put.length === 0 &&
   change.contacts.removed.length === 0 &&
-  change.settings === undefined
+  change.settings === undefined &&
+  change.sync === undefined
 
 function applyById<T extends WithId>(records: readonly T[], put: readonly T[], removed: readonly string[]): T[] {
   if (put.length === 0 && removed.length === 0) return records as T[]
@@ -77,10 +82,13 @@ function applyById<T extends WithId>(records: readonly T[], put: readonly T[], r
  * its changes ends in the same state.
  */
 export function applyChange(data: Data, change: DataChange): Data {
-  return {
+  const next: Data = {
     ...data,
     followUps: applyById(data.followUps, change.followUps.put, change.followUps.removed),
     contacts: applyById(data.contacts, change.contacts.put, change.contacts.removed),
     settings: change.settings ?? data.settings,
   }
+  if (change.sync === null) delete next.sync
+  else if (change.sync !== undefined) next.sync = change.sync
+  return next
 }

@@ -209,11 +209,59 @@ export const DEFAULT_SETTINGS: Settings = {
   density: 'compact',
 }
 
+/** One follow-up's VTODO on the CalDAV server, as last agreed with it. */
+export const SyncItem = z.object({
+  uid: z.string().min(1).max(1_000),
+  href: z.string().min(1).max(2_000),
+  /** Absent when the server answered a write without an ETag: the next pull fetches it. */
+  etag: z.string().max(1_000).optional(),
+  sequence: z.number().int().min(0),
+  /** Fingerprint of the follow-up as the server holds it; a different one means a change to push. */
+  fingerprint: z.string().max(100),
+  /** The server's dates and completion as last synced: tells which side moved them. */
+  base: z.object({ dueAt: Instant, allDay: z.boolean(), targetAt: Instant, completed: z.boolean() }),
+  /** Properties and components other clients added (iCalendar text), written back untouched. */
+  foreign: z.string().max(200_000).optional(),
+})
+export type SyncItem = z.infer<typeof SyncItem>
+
+/** Something the calendar did that the person should decide about. */
+export const SyncFlag = z.object({
+  id: z.string().min(1).max(100),
+  kind: z.enum(['deletedInCalendar', 'dueMovedInCalendar']),
+  at: Instant,
+})
+export type SyncFlag = z.infer<typeof SyncFlag>
+
+/**
+ * The calendar link (CalDAV). Never holds the password. Changes still to send are
+ * the follow-ups whose fingerprint differs from their item's, the new ones and the
+ * removed ones: they follow from this state and the follow-ups, so a restart or a
+ * crash cannot lose them.
+ */
+export const SyncState = z.object({
+  enabled: z.boolean(),
+  serverUrl: z.string().max(2_000),
+  username: z.string().max(200),
+  collectionUrl: z.string().max(2_000).optional(),
+  collectionName: z.string().max(500).optional(),
+  /** RFC 6578 token of the last complete pull. */
+  syncToken: z.string().max(2_000).optional(),
+  items: z.record(z.string(), SyncItem),
+  flags: z.array(SyncFlag),
+  /** Follow-ups that stay off the calendar (deleted there while done). */
+  unlinked: z.array(z.string().max(100)),
+  lastSyncedAt: Instant.optional(),
+})
+export type SyncState = z.infer<typeof SyncState>
+
 export const Data = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   followUps: z.array(FollowUp),
   contacts: z.array(Contact),
   settings: Settings,
+  /** Calendar sync, when set up. */
+  sync: SyncState.optional(),
 })
 export type Data = z.infer<typeof Data>
 

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { app, dialog, globalShortcut, ipcMain, Menu, powerMonitor, session, shell, type BrowserWindow } from 'electron'
+import { app, dialog, globalShortcut, ipcMain, Menu, powerMonitor, safeStorage, session, shell, type BrowserWindow } from 'electron'
 import contextMenu from 'electron-context-menu'
 import { BOARD_CHANGED_CHANNEL, type BoardSnapshot, type Handlers, type Input } from '../contract'
 import { SHELL_COMMAND_CHANNEL, type ShellCommand } from '../contract/methods'
@@ -17,6 +17,7 @@ import { Store } from '../store/store'
 import { appMenuTemplate, type AppMenuHandlers } from './appMenu'
 import { registerAppScheme, serveRenderer } from './appProtocol'
 import { registerIpc } from './ipc'
+import { safeStoragePasswords } from './safeStoragePasswords'
 import { createLoginItem, launchedHidden, type LoginItem } from './loginItem'
 import { createDesktopNotifier, latestNotification, parseToastActivation, TOAST_PROTOCOL, type NotificationAction } from './notifications'
 import { describeUnsaved, saveBeforeQuit } from './quitSave'
@@ -189,7 +190,12 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
       onUnavailable: (notification, reason) => notices.set(NOTICE.notifications, unavailableNotice(notification, reason)),
     })
     notifyShell = (notification) => void notifier.notify(notification)
-    const running = new FollowThroughService({ store, notifier, systemLocale: app.getSystemLocale() })
+    const running = new FollowThroughService({
+      store,
+      notifier,
+      systemLocale: app.getSystemLocale(),
+      sync: { passwords: safeStoragePasswords(safeStorage, dataDir) },
+    })
     service = running
     unsavedChanges = async () => {
       const onDisk = await readFile(store.file, 'utf8').then((text) => decodeDataFile(text), () => null)

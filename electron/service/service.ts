@@ -44,6 +44,7 @@ import { digestReminders, type DigestedReminders } from './reminderDigest'
 import { ClockJumpWatch } from './clockWatch'
 import { UndoStack } from './undo'
 import { ViewHub, type ViewSink } from './viewHub'
+import { CalendarSync, type CalendarSyncOptions } from './sync/calendarSync'
 
 /**
  * What the service needs of the store. `update` resolves once the change is durable
@@ -92,6 +93,8 @@ export interface ServiceOptions {
   monotonic?: () => number
   /** The system's locale for dates and numbers (Electron: app.getSystemLocale()); by default the process's. Settings' locale overrides it. */
   systemLocale?: string
+  /** Calendar sync: where the password is kept, and test hooks. */
+  sync?: CalendarSyncOptions
 }
 
 /** How often the wall clock is compared with the monotonic one, even while no instant is near. */
@@ -142,6 +145,9 @@ export class FollowThroughService {
   #status: BoardStatus
   /** Every change made from the board or the tray, for Undo and Redo. */
   readonly #undo = new UndoStack()
+  /** Hear every committed change (calendar sync sends what changed). */
+  readonly #commitListeners = new Set<(change: DataChange) => void>()
+  readonly #sync: CalendarSync
 
   constructor(options: ServiceOptions) {
     this.#store = options.store
@@ -172,6 +178,20 @@ export class FollowThroughService {
       this.#notices.push(notice)
       this.#statusChanged()
     })
+    this.#sync = new CalendarSync(
+      {
+        data: () => this.#store.data,
+        now: () => this.#now(),
+        newId: () => this.#newId(),
+        readOnly: () => this.#store.readOnly,
+        onCommit: (listener) => {
+          this.#commitListeners.add(listener)
+          return () => this.#commitListeners.delete(listener)
+        },
+        apply: async (update) => this.#commit(update(this.#store.data)),
+      },
+      options.sync,
+    )
     this.handlers = this.#createHandlers()
   }
 
@@ -186,12 +206,14 @@ export class FollowThroughService {
     }
     this.#onTime()
     this.#watchClock()
+    this.#sync.start()
   }
 
   /** The machine woke or the clock jumped: look at the wall clock again now. */
   wake(): void {
     this.#checkClock()
     this.#onTime()
+    this.#sync.wake()
   }
 
   #watchClock(): void {
@@ -286,6 +308,7 @@ export class FollowThroughService {
     this.#alarm.stop()
     if (this.#clockCheck !== null) this.#timers.clearTimeout(this.#clockCheck)
     this.#clockCheck = null
+    await this.#sync.stop()
     await this.#store.close()
   }
 
@@ -330,6 +353,7 @@ export class FollowThroughService {
     if (change.settings) this.#scheduleAllReminders()
     else this.#scheduleReminders(change)
     this.#publish([...timeMoves, ...moves])
+    for (const listener of this.#commitListeners) listener(change)
     await saved
   }
 
@@ -572,6 +596,7 @@ export class FollowThroughService {
         if (!dryRun) await this.#commit(data, { name: sequence === 'won' ? 'Deal won' : 'Delivered', subject: source.title })
         return { created, completed, openPromises: dryRun ? openPromisesOf(this.#store.data, source.client.name) : [] }
       },
+      ...this.#sync.handlers,
       ...transferHandlers({
         data: () => this.#store.data,
         commit: (next) => this.#commit(next, { name: 'Import' }),

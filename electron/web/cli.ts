@@ -7,6 +7,7 @@ import { Store } from '../store/store'
 import { createNodeNotifier } from '../notify/nodeNotifier'
 import { ensureRendererBuilt } from './build'
 import { startWebServer } from './server'
+import { FilePasswordStore } from '../service/sync/passwords'
 
 const USAGE = 'Usage: npm run web -- [--data-dir DIR] [--port N] [--no-notifications]'
 
@@ -34,7 +35,11 @@ async function main(): Promise<void> {
   startFileLog(join(options.dataDir, 'follow-through.log'))
   const staticDir = await ensureRendererBuilt()
   const store = await Store.open({ dataDir: options.dataDir, app: 'browser mode' })
-  const service = new FollowThroughService({ store, notifier: options.notifications ? createNodeNotifier() : undefined })
+  const service = new FollowThroughService({
+    store,
+    notifier: options.notifications ? createNodeNotifier() : undefined,
+    sync: { passwords: new FilePasswordStore(options.dataDir) },
+  })
   for (const notice of store.notices) console.warn(`Follow Through: ${notice}`)
   const server = await startWebServer({ service, staticDir, port: options.port })
   service.start()

@@ -1,5 +1,6 @@
 import { benchBoard } from './board'
 import { benchBoardService } from './boardService'
+import { benchCalDav } from './caldav'
 import { benchNotifications } from './notifications'
 import { benchQuickAdd } from './quickAdd'
 import { benchStore } from './store'
@@ -13,6 +14,7 @@ const benches: [string, () => Promise<string[]>][] = [
   ['notifications', benchNotifications],
   ['quickAdd', benchQuickAdd],
   ['undo', benchUndo],
+  ['caldav', benchCalDav],
 ]
 
 const only = process.argv.slice(2)

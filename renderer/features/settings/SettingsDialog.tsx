@@ -4,6 +4,7 @@ import { Field } from '../../components/Field'
 import { FormActions } from '../../components/FormActions'
 import { Modal } from '../../components/Modal'
 import { api } from '../../lib/api'
+import { CalendarSync } from './CalendarSync'
 import { LocaleField } from './LocaleField'
 import { SequenceEditor } from './SequenceEditor'
 
@@ -174,6 +175,7 @@ export function SettingsDialog({ onClose, onSaved }: { onClose(): void; onSaved(
       ) : (
         <p>{formError ?? 'Loading…'}</p>
       )}
+      <CalendarSync />
     </Modal>
   )
 }

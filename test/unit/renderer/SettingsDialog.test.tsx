@@ -14,6 +14,9 @@ beforeEach(() => {
   vi.clearAllMocks()
   api.getSettings.mockResolvedValue(ok(DEFAULT_SETTINGS))
   api.updateSettings.mockImplementation(async (input) => ok({ ...DEFAULT_SETTINGS, ...input } as typeof DEFAULT_SETTINGS))
+  // The Calendar sync panel inside the dialog loads its own settings.
+  api.getSyncSettings.mockResolvedValue(ok({ enabled: false, serverUrl: '', username: '', hasPassword: false, passwordStorage: 'in a file' }))
+  api.getSyncStatus.mockResolvedValue(ok({ state: 'off', pending: 0, flags: [] }))
 })
 
 describe('settings', () => {

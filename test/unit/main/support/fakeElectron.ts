@@ -258,6 +258,13 @@ export const contextBridge = {
   exposeInMainWorld: vi.fn((key: string, value: unknown) => contextBridge.exposed.set(key, value)),
 }
 
+/** Reversible stand-in for the OS keychain: enough to prove the password is not stored in clear. */
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  encryptString: (text: string) => Buffer.from(text, 'utf8').reverse(),
+  decryptString: (data: Buffer) => Buffer.from(data).reverse().toString('utf8'),
+}
+
 export const ipcRenderer = Object.assign(new EventEmitter(), {
   invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, value: null }) as unknown),
 })
