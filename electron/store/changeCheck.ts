@@ -1,11 +1,12 @@
 import { z } from 'zod'
-import { Contact, FollowUp, Settings } from '../core/schema'
+import { Contact, FollowUp, Settings, SyncState } from '../core/schema'
 
 /** A change is checked record by record: its cost grows with the change, not with the data. */
 const ChangeSchema = z.object({
   followUps: z.object({ put: z.array(FollowUp), removed: z.array(z.string()) }),
   contacts: z.object({ put: z.array(Contact), removed: z.array(z.string()) }),
   settings: Settings.optional(),
+  sync: SyncState.nullable().optional(),
 })
 
 /**

@@ -32,5 +32,8 @@ export function mergeChanges(changes: readonly DataChange[]): DataChange {
   }
   const settings = changes.findLast((change) => change.settings !== undefined)?.settings
   if (settings) merged.settings = settings
+  // The last sync state wins, a dropped one (null) included.
+  const sync = changes.findLast((change) => change.sync !== undefined)?.sync
+  if (sync !== undefined) merged.sync = sync
   return merged
 }

@@ -30,6 +30,52 @@ describe('the change journal after a crash', () => {
     expect(store.notices).toEqual([])
   })
 
+  test('the calendar sync state is replayed too: pending links, flags and the sync token survive a crash', async () => {
+    const dir = await tempDir()
+    const start = sampleData('at start', 2)
+    await writeData(dir, start)
+    const store = await openStore({ dataDir: dir })
+    const sync = {
+      enabled: true,
+      serverUrl: 'https://dav.example/',
+      username: 'ana',
+      collectionUrl: 'https://dav.example/ana/tasks/',
+      syncToken: 'token-7',
+      items: {
+        [start.followUps[0].id]: {
+          uid: 'uid-0',
+          href: 'https://dav.example/ana/tasks/uid-0.ics',
+          etag: '"e1"',
+          sequence: 2,
+          fingerprint: 'f0',
+          base: { dueAt: start.followUps[0].dueAt, allDay: false, targetAt: start.followUps[0].targetAt, completed: false },
+        },
+      },
+      flags: [{ id: start.followUps[1].id, kind: 'deletedInCalendar' as const, at: '2026-11-20T10:00:00.000Z' }],
+      unlinked: [],
+    }
+    await store.update({ ...store.data, sync })
+    const crashed = await crashCopy(dir, await tempDir())
+
+    const reopened = await openStore({ dataDir: crashed })
+
+    expect(reopened.data.sync).toEqual(sync)
+    expect(reopened.data.followUps).toEqual(start.followUps)
+  })
+
+  test('turning calendar sync off (its state dropped) is replayed too', async () => {
+    const dir = await tempDir()
+    await writeData(dir, { ...sampleData('at start', 1), sync: { enabled: true, serverUrl: 'https://dav.example/', username: 'ana', items: {}, flags: [], unlinked: [] } })
+    const store = await openStore({ dataDir: dir })
+    const { sync: _dropped, ...withoutSync } = store.data
+    await store.update(withoutSync)
+    const crashed = await crashCopy(dir, await tempDir())
+
+    const reopened = await openStore({ dataDir: crashed })
+
+    expect(reopened.data.sync).toBeUndefined()
+  })
+
   test('a torn last line (the append a crash cut short, never acknowledged) is ignored and cut off', async () => {
     const dir = await crashedWithJournal(3)
     await appendFile(join(dir, JOURNAL_FILE_NAME), '1a2b3c4d {"v":6,"changes":[{"followUps":{"put":[{"id":')
