@@ -74,7 +74,7 @@ async function benchServer(kind: ServerKind): Promise<string[]> {
         rawTimes.push(performance.now() - began)
         if (!put.ok || !put.etag) throw new Error('The raw conditional PUT failed.')
         rawEtag = put.etag
-        rig.service.handlers.update({ id: 'bench-0', patch: { title: `Follow-up 0, edit ${round}` } })
+        await rig.service.handlers.update({ id: 'bench-0', patch: { title: `Follow-up 0, edit ${round}` } })
         began = performance.now()
         await rig.sync()
         syncTimes.push(performance.now() - began)

@@ -46,8 +46,8 @@ describe.skipIf(missing.length > 0).each(SERVER_KINDS)('calendar sync with %s', 
     await Promise.all(rigs.splice(0).map((rig) => rig.close()))
   })
 
-  const create = (rig: Rig, title: string, extra: Record<string, unknown> = {}) =>
-    rig.service.handlers.create({ title, client: { name: 'Jenny Rivera', company: 'Acme Corp' }, dueAt: inDays(3), ...extra } as never) as FollowUp
+  const create = async (rig: Rig, title: string, extra: Record<string, unknown> = {}): Promise<FollowUp> =>
+    rig.service.handlers.create({ title, client: { name: 'Jenny Rivera', company: 'Acme Corp' }, dueAt: inDays(3), ...extra } as never)
   const followUp = (rig: Rig, id: string) => rig.store.data.followUps.find((f) => f.id === id)
 
   it('finds the calendar home from the bare server address, says so, and lists the new task list', async () => {
@@ -61,8 +61,8 @@ describe.skipIf(missing.length > 0).each(SERVER_KINDS)('calendar sync with %s', 
   it('puts follow-ups created, edited, completed and deleted in the app on the server', async () => {
     const rig = await open()
     const phone = phoneOf(server, rig.collectionUrl)
-    const proposal = create(rig, 'Send the proposal', { notes: 'Mention the discount', checklist: ['Which plan?'] })
-    const call = create(rig, 'Call about the demo', { allDay: true })
+    const proposal = await create(rig, 'Send the proposal', { notes: 'Mention the discount', checklist: ['Which plan?'] })
+    const call = await create(rig, 'Call about the demo', { allDay: true })
     await rig.sync()
     let tasks = await phone.tasks()
     expect(tasks.map((t) => t.title).sort()).toEqual(['Call about the demo', 'Send the proposal'])
@@ -74,8 +74,8 @@ describe.skipIf(missing.length > 0).each(SERVER_KINDS)('calendar sync with %s', 
     expect(onServer.ics).toMatch(/DUE:\d{8}T\d{6}Z/)
     expect(tasks.find((t) => t.uid === todoUid(call.id))!.ics).toMatch(/DUE;VALUE=DATE:\d{8}/)
 
-    rig.service.handlers.update({ id: proposal.id, patch: { title: 'Send the revised proposal' } })
-    rig.service.handlers.complete({ id: call.id })
+    await rig.service.handlers.update({ id: proposal.id, patch: { title: 'Send the revised proposal' } })
+    await rig.service.handlers.complete({ id: call.id })
     await rig.sync()
     tasks = await phone.tasks()
     expect(tasks.find((t) => t.uid === todoUid(proposal.id))!.title).toBe('Send the revised proposal')
@@ -84,7 +84,7 @@ describe.skipIf(missing.length > 0).each(SERVER_KINDS)('calendar sync with %s', 
     expect(done.ics).toContain('STATUS:COMPLETED')
     expect(done.sequence).toBe(1)
 
-    rig.service.handlers.remove({ id: proposal.id })
+    await rig.service.handlers.remove({ id: proposal.id })
     const status = await rig.sync()
     tasks = await phone.tasks()
     expect(tasks.map((t) => t.uid)).not.toContain(todoUid(proposal.id))
@@ -102,7 +102,7 @@ describe.skipIf(missing.length > 0).each(SERVER_KINDS)('calendar sync with %s', 
     expect(fromPhone.dueAt).toBe(`${year}-01-15T15:00:00.000Z`)
     expect(fromPhone.allDay).toBe(false)
 
-    rig.service.handlers.update({ id: fromPhone.id, patch: { notes: 'Ask for floor plans' } })
+    await rig.service.handlers.update({ id: fromPhone.id, patch: { notes: 'Ask for floor plans' } })
     await rig.sync()
     const [task] = await phone.tasks()
     expect(task.uid).toBe('tb-1')
@@ -116,7 +116,7 @@ describe.skipIf(missing.length > 0).each(SERVER_KINDS)('calendar sync with %s', 
     const phone = phoneOf(server, rig.collectionUrl)
     const year = new Date().getFullYear() + 1
     await phone.put('jtx-1.ics', jtxTodo({ uid: 'jtx-1', summary: 'Send samples', dueDate: `${year}0210`, modified: later(0) }))
-    const promise = create(rig, 'Send the contract')
+    const promise = await create(rig, 'Send the contract')
     await rig.sync()
     const samples = rig.store.data.followUps.find((f) => f.title === 'Send samples')!
     expect(samples).toMatchObject({ allDay: true })
@@ -146,7 +146,7 @@ describe.skipIf(missing.length > 0).each(SERVER_KINDS)('calendar sync with %s', 
   it('keeps an open promise deleted on the phone and asks; "put it back" puts it back', async () => {
     const rig = await open()
     const phone = phoneOf(server, rig.collectionUrl)
-    const open1 = create(rig, 'Send the brochure')
+    const open1 = await create(rig, 'Send the brochure')
     await rig.sync()
     const [task] = await phone.tasks()
     await phone.delete(task.href)
@@ -164,10 +164,10 @@ describe.skipIf(missing.length > 0).each(SERVER_KINDS)('calendar sync with %s', 
   it('deletes here too when asked; a done one deleted on the phone stays here and off the calendar', async () => {
     const rig = await open()
     const phone = phoneOf(server, rig.collectionUrl)
-    const brochure = create(rig, 'Send the brochure')
-    const delivered = create(rig, 'Send the samples')
+    const brochure = await create(rig, 'Send the brochure')
+    const delivered = await create(rig, 'Send the samples')
     await rig.sync()
-    rig.service.handlers.complete({ id: delivered.id })
+    await rig.service.handlers.complete({ id: delivered.id })
     await rig.sync()
     const gone = [todoUid(brochure.id), todoUid(delivered.id)]
     for (const task of await phone.tasks()) if (gone.includes(task.uid)) await phone.delete(task.href)
@@ -184,9 +184,9 @@ describe.skipIf(missing.length > 0).each(SERVER_KINDS)('calendar sync with %s', 
   it('deletes from the calendar what the app deleted, even when the phone edited it meanwhile', async () => {
     const rig = await open()
     const phone = phoneOf(server, rig.collectionUrl)
-    const quote = create(rig, 'Send the quote')
+    const quote = await create(rig, 'Send the quote')
     await rig.sync()
-    rig.service.handlers.remove({ id: quote.id })
+    await rig.service.handlers.remove({ id: quote.id })
     rig.beforeRequest = async (method) => {
       if (method !== 'DELETE') return
       rig.beforeRequest = null
@@ -201,9 +201,9 @@ describe.skipIf(missing.length > 0).each(SERVER_KINDS)('calendar sync with %s', 
   it('merges a 412 field by field: the phone’s completion and the app’s newer title both win', async () => {
     const rig = await open()
     const phone = phoneOf(server, rig.collectionUrl)
-    const promise = create(rig, 'Send the quote')
+    const promise = await create(rig, 'Send the quote')
     await rig.sync()
-    rig.service.handlers.update({ id: promise.id, patch: { title: 'Send the final quote' } })
+    await rig.service.handlers.update({ id: promise.id, patch: { title: 'Send the final quote' } })
     // The phone completes it between the app's pull and its write.
     let played = false
     rig.beforeRequest = async (method) => {
@@ -227,7 +227,7 @@ describe.skipIf(missing.length > 0).each(SERVER_KINDS)('calendar sync with %s', 
   it('starts over from a full listing when the server no longer knows the sync token', async () => {
     const rig = await open()
     const phone = phoneOf(server, rig.collectionUrl)
-    create(rig, 'Send the invoice')
+    await create(rig, 'Send the invoice')
     await rig.sync()
     await phone.put('stale-1.ics', jtxTodo({ uid: 'stale-1', summary: 'Arrived meanwhile', dueDate: `${new Date().getFullYear() + 1}0301`, modified: later(0) }))
     await rig.service.handlers.saveSyncSettings({ serverUrl: server.baseUrl, username: server.username, enabled: true, collectionUrl: rig.collectionUrl })
@@ -240,8 +240,8 @@ describe.skipIf(missing.length > 0).each(SERVER_KINDS)('calendar sync with %s', 
 
   it('links the tasks already there when the same calendar is picked again, without duplicates', async () => {
     const rig = await open()
-    create(rig, 'Send the proposal')
-    create(rig, 'Call about the demo')
+    await create(rig, 'Send the proposal')
+    await create(rig, 'Call about the demo')
     await rig.sync()
     const account = { serverUrl: server.baseUrl, username: server.username, enabled: true }
     const other = await rig.service.handlers.createSyncCollection({ ...account, password: server.password, name: `Other ${kind}` })
@@ -258,7 +258,7 @@ describe.skipIf(missing.length > 0).each(SERVER_KINDS)('calendar sync with %s', 
   it('compares ETags where the server offers no sync-collection', async () => {
     const rig = await open({ withoutSyncCollection: true })
     const phone = phoneOf(server, rig.collectionUrl)
-    const promise = create(rig, 'Send the price list')
+    const promise = await create(rig, 'Send the price list')
     await rig.sync()
     expect(rig.store.data.sync!.syncToken).toBeUndefined()
     const [task] = await phone.tasks()
@@ -274,7 +274,7 @@ describe.skipIf(missing.length > 0).each(SERVER_KINDS)('calendar sync with %s', 
 
   it.skipIf(kind === 'xandikos')('says in words that the password was refused, and changes nothing', async () => {
     const rig = await open()
-    create(rig, 'Send the agenda')
+    await create(rig, 'Send the agenda')
     await rig.service.handlers.saveSyncSettings({ serverUrl: server.baseUrl, username: server.username, password: 'wrong', enabled: true, collectionUrl: rig.collectionUrl })
     const status = await rig.sync()
     expect(status).toMatchObject({ state: 'error', pending: 1, error: expect.stringMatching(/refused the user name or password \(401\)/) })
@@ -285,7 +285,7 @@ describe.skipIf(missing.length > 0).each(SERVER_KINDS)('calendar sync with %s', 
   it('loses nothing when the server dies mid-sync, and finishes when it is back', async () => {
     const rig = await open()
     const phone = phoneOf(server, rig.collectionUrl)
-    for (let i = 0; i < 30; i++) create(rig, `Follow-up ${i}`)
+    for (let i = 0; i < 30; i++) await create(rig, `Follow-up ${i}`)
     let puts = 0
     rig.beforeRequest = async (method) => {
       if (method === 'PUT' && ++puts === 10) await server.kill()
