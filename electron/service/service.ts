@@ -230,11 +230,16 @@ export class FollowThroughService {
    * time could have recorded is withdrawn, and the board is sorted at the real time.
    */
   #checkClock(): void {
-    if (this.#clockWatch?.check() !== 'back' || this.#store.readOnly) return
-    const now = this.#now()
-    const moves = this.#board.apply(this.#store.data.followUps, [], now)
-    this.#scheduleAllReminders()
-    void this.#commit(forgetRecordsFromTheFuture(this.#store.data, now), undefined, moves).catch(() => {})
+    const jump = this.#clockWatch?.check()
+    if (!jump) return
+    if (jump === 'back' && !this.#store.readOnly) {
+      const now = this.#now()
+      const moves = this.#board.apply(this.#store.data.followUps, [], now)
+      this.#scheduleAllReminders()
+      void this.#commit(forgetRecordsFromTheFuture(this.#store.data, now), undefined, moves).catch(() => {})
+    }
+    // Ahead is also how a sleep without a wake event looks: look at the wall clock now either way.
+    this.#onTime()
   }
 
   /**
