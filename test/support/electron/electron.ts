@@ -100,6 +100,8 @@ class App extends EventEmitter {
   isReady = () => ready
   getName = () => this.name
   getVersion = () => this.version
+  /** Electron's app.getSystemLocale(): the OS locale dates and numbers follow. */
+  getSystemLocale = () => 'en-US'
   getAppPath = () => this.#appPath
   getPath = (name: string) => {
     const paths: Record<string, string> = {
