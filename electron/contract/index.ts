@@ -17,7 +17,6 @@ import { COLUMNS } from '../core/columns'
 
 export {
   METHOD_NAMES,
-  BOARD_CHANGED_CHANNEL,
   OPEN_VIEW_CHANNEL,
   SHELL_COMMAND_CHANNEL,
   VIEW_CHANNEL,

@@ -58,7 +58,6 @@ export const METHOD_NAMES = [
 export type MethodName = (typeof METHOD_NAMES)[number]
 
 export const ipcChannel = (method: MethodName) => `follow-through:${method}`
-export const BOARD_CHANGED_CHANNEL = 'follow-through:board-changed'
 /** IPC: the page opens a view here (invoke); its snapshot and deltas come back on VIEW_CHANNEL as JSON text. */
 export const OPEN_VIEW_CHANNEL = 'follow-through:openView'
 export const VIEW_CHANNEL = 'follow-through:view'

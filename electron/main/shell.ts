@@ -4,13 +4,13 @@ import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { app, dialog, globalShortcut, ipcMain, Menu, powerMonitor, safeStorage, session, shell, type BrowserWindow } from 'electron'
 import contextMenu from 'electron-context-menu'
-import { BOARD_CHANGED_CHANNEL, type BoardSnapshot, type Handlers, type Input } from '../contract'
+import type { Handlers, Input } from '../contract'
 import { SHELL_COMMAND_CHANNEL, type ShellCommand } from '../contract/methods'
 import type { Data } from '../core/schema'
 import { dispatch } from '../service/dispatch'
 import { startFileLog } from '../service/log'
 import type { Notification } from '../service/notifier'
-import { FollowThroughService } from '../service/service'
+import { FollowThroughService, type TrayBoard } from '../service/service'
 import { resolveDataDir } from '../store/dataDir'
 import { decodeDataFile } from '../store/decode'
 import { Store } from '../store/store'
@@ -139,17 +139,15 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
     if (command) sendCommand(window, command)
   }
 
-  const publish = (board: BoardSnapshot) => {
-    const shown = notices.decorate(board)
-    if (window && !window.isDestroyed()) window.webContents.send(BOARD_CHANGED_CHANNEL, shown)
+  // The window reads the board through its views (IPC); the tray needs only counts and the first cards.
+  const showTray = (tray: TrayBoard) =>
     trayView?.update(
-      trayModel(board, new Date(board.generatedAt), {
+      trayModel(tray, new Date(tray.generatedAt), {
         startAtLogin: loginItem.isEnabled(),
         startAtLoginAvailable: loginItem.available,
         locale: service?.locale(),
       }),
     )
-  }
 
   /** Runs a command from the tray or a notification through the same validation as the page's; failures become a banner. */
   const fromShell = <M extends 'complete' | 'snooze'>(handlers: Handlers, method: M, input: Input<M>) => {
@@ -203,13 +201,12 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
       return describeUnsaved(saved, store.data)
     }
     saveCopy = (path) => writeFile(path, JSON.stringify(store.data, null, 2))
-    // The page's getBoard sees the shell's banners too, like the pushed boards.
+    // The shell's banners join the board's status, so every view shows them; dismissing one clears it here.
     const handlers: Handlers = {
       ...running.handlers,
-      getBoard: () => notices.decorate(running.board()),
       dismissNotice: (input) => (notices.dismiss(input.notice) ? { dismissed: true } : running.handlers.dismissNotice(input)),
     }
-    registerIpc(ipcMain, handlers, { devServerUrl })
+    registerIpc(ipcMain, handlers, { devServerUrl }, running)
     const keepShortcut = shortcutKeeper(
       globalShortcut,
       () => showBoard({ type: 'focusQuickAdd' }),
@@ -217,11 +214,12 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
       platform,
     )
     const followSettings = () => void Promise.resolve(running.handlers.getSettings({})).then((settings) => keepShortcut(settings.quickAddShortcut))
-    running.subscribe((board) => {
-      publish(board)
+    // Every change and tick reaches the tray, a settings change (a new shortcut) too.
+    running.subscribeTray((tray) => {
+      showTray(tray)
       followSettings()
     })
-    notices.onChange(() => publish(running.board()))
+    notices.onChange(() => running.setShellNotices(notices.list()))
     handleActivation = (argv) => {
       const activation = parseToastActivation(argv)
       if (!activation) return false
@@ -243,7 +241,7 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
         } catch (error) {
           notices.set(NOTICE.tray, `Start at login could not be changed: ${(error as Error).message}`)
         }
-        publish(running.board())
+        showTray(running.tray())
       },
       quit: () => app.quit(),
     }

@@ -1,9 +1,8 @@
-import type { BoardSnapshot } from '../core/board'
-
 /**
  * Messages from the desktop shell itself (notifications unavailable, shortcut
- * taken) shown as banners with the board's own notices. Keyed, so a repeated
- * problem replaces its message instead of piling up.
+ * taken) shown as banners with the board's own notices (the shell hands the list
+ * to service.setShellNotices). Keyed, so a repeated problem replaces its message
+ * instead of piling up.
  */
 export class ShellNotices {
   readonly #messages = new Map<string, string>()
@@ -27,12 +26,6 @@ export class ShellNotices {
 
   list(): string[] {
     return [...this.#messages.values()]
-  }
-
-  /** The board with the shell's notices after the service's own. */
-  decorate(board: BoardSnapshot): BoardSnapshot {
-    if (this.#messages.size === 0) return board
-    return { ...board, notices: [...board.notices, ...this.list()] }
   }
 
   onChange(listener: () => void): () => void {

@@ -1,6 +1,7 @@
 import { addDays, addHours, isSameDay, set } from 'date-fns'
-import type { BoardSnapshot, Card } from '../core/board'
+import type { Card } from '../core/board'
 import { DEFAULT_LOCALE, formatDay, formatDayTime, formatTime } from '../core/localeFormat'
+import type { TrayBoard } from '../service/service'
 
 /**
  * What the tray shows, as plain data: no Electron here, so every rule (counts,
@@ -41,7 +42,7 @@ export interface TrayModelOptions {
   locale?: string
 }
 
-/** How many follow-ups the menu lists before "N more…". */
+/** How many follow-ups the menu lists before "N more…" (at most the tray board's TRAY_CARDS). */
 export const TRAY_LIST_LIMIT = 15
 /** Menu labels longer than this are cut with an ellipsis. */
 export const TRAY_LABEL_MAX = 48
@@ -91,19 +92,17 @@ function followUpItem(card: Card, now: Date, locale: string): TrayMenuItem {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
-export function trayModel(board: BoardSnapshot, now: Date, options: TrayModelOptions): TrayModel {
-  const overdue = board.columns.overdue
-  const due = board.columns.due
-  const count = overdue.length + due.length
-  // Overdue first (the board already sorts each column by deadline), then due.
-  const today = [...overdue, ...due]
-  const listed = today.slice(0, TRAY_LIST_LIMIT)
-  const hidden = today.length - listed.length
+/** The tray's menu, title and badge from the service's tray board (counts plus the first cards, overdue then due). */
+export function trayModel(tray: TrayBoard, now: Date, options: TrayModelOptions): TrayModel {
+  const { overdue, due } = tray.counts
+  const count = overdue + due
+  const listed = tray.cards.slice(0, TRAY_LIST_LIMIT)
+  const hidden = count - listed.length
   // Changing anything from the tray makes no sense on read-only data.
-  const writable = !board.readOnly
+  const writable = !tray.readOnly
 
   const menu: TrayMenuItem[] = []
-  if (today.length === 0) {
+  if (count === 0) {
     menu.push({ kind: 'header', label: 'Nothing due today' })
   } else {
     menu.push({ kind: 'header', label: plural(count, 'follow-up needs you', 'follow-ups need you') })
@@ -132,7 +131,7 @@ export function trayModel(board: BoardSnapshot, now: Date, options: TrayModelOpt
   )
 
   return {
-    tooltip: `${due.length} due today, ${overdue.length} overdue`,
+    tooltip: `${due} due today, ${overdue} overdue`,
     title: count === 0 ? '' : String(count),
     badgeCount: count,
     menu,

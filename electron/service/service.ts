@@ -280,8 +280,9 @@ export class FollowThroughService {
   }
 
   /**
-   * Deprecated: a whole board per change, kept only while the desktop shell's tray
-   * still reads it; the tray needs `tray()`/`subscribeTray`, the window views.
+   * Deprecated: a whole board per change. No shell or page uses it any more (windows
+   * open views, the tray reads `tray()`/`subscribeTray`); only the service's own tests
+   * still watch the board through it.
    */
   subscribe(listener: (board: BoardSnapshot) => void): () => void {
     this.#listeners.add(listener)

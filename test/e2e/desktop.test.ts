@@ -4,12 +4,13 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { ipcChannel, METHOD_NAMES } from '../../electron/contract/methods'
+import { ipcChannel, METHOD_NAMES, OPEN_VIEW_CHANNEL } from '../../electron/contract/methods'
 import { launchStandIn, menuLabels, type MenuDescription, type StandInApp } from '../support/electron/harness'
 import { readSyscalls } from '../support/electron/syscalls'
 import { buildPackagedLayout } from '../support/electron/packagedLayout'
 import { call, dataFile, makeProfile, pageBoard, startApp, trayItem, trayShows, type Layout, type Profile } from '../support/electron/scenarios'
 import { ROOT } from './support/paths'
+import type { ViewMessage } from '../../electron/contract/view'
 
 /**
  * The desktop app itself, BUILT, run under plain Node with the Electron stand-in
@@ -81,19 +82,20 @@ describe.each(LAYOUTS)('the desktop app from $name', (layout) => {
     profile = await makeProfile()
   }
 
-  it('first start with v1 data: migrated, every method registered once, the preload exposes exactly the contract', async () => {
+  it('first start with v1 data: migrated, every method and the view channel registered once, the preload exposes exactly the contract', async () => {
     await fresh()
     mkdirSync(profile.dataDir, { recursive: true })
     copyFileSync(join(ROOT, 'test/fixtures/follow-through.v1.json'), dataFile(profile))
     const app = await start()
 
-    expect((await app.request<string[]>('ipcChannels')).sort()).toEqual(METHOD_NAMES.map(ipcChannel).sort())
+    expect((await app.request<string[]>('ipcChannels')).sort()).toEqual([...METHOD_NAMES.map(ipcChannel), OPEN_VIEW_CHANNEL].sort())
     expect(await app.request('mainWorldKeys')).toEqual(['api'])
     const bridge = await app.request<[string, string][]>('bridgeKeys')
     const names = bridge.map(([name]) => name)
     expect(names).toEqual(expect.arrayContaining([...METHOD_NAMES]))
-    // Besides the methods only subscriptions (onBoardChanged, …): no generic invoke or send.
-    expect(names.filter((name) => !(METHOD_NAMES as readonly string[]).includes(name)).every((name) => /^on[A-Z]/.test(name))).toBe(true)
+    // Besides the methods only openView and subscriptions (onShellCommand, …): no generic invoke or send.
+    expect(names).toContain('openView')
+    expect(names.filter((name) => !(METHOD_NAMES as readonly string[]).includes(name) && name !== 'openView').every((name) => /^on[A-Z]/.test(name))).toBe(true)
     expect(bridge.every(([, type]) => type === 'function')).toBe(true)
     expect(await app.request('webPreferences')).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false })
 
@@ -115,9 +117,10 @@ describe.each(LAYOUTS)('the desktop app from $name', (layout) => {
     const added = await call<{ id: string }>(app, 'quickAdd', { text: `${CARD} in 2 hours` })
     await trayShows(app, (labels) => labels.some((label) => label.includes(CARD)), before)
     expect((await pageBoard(app)).columns.due).toContain(CARD)
-    // The page was told without asking again: some push after the add carries the new card.
-    const pushes = Object.values(await app.request<Record<string, unknown[]>>('received')).flat()
-    expect(JSON.stringify(pushes)).toContain(added.id)
+    // The page was told without asking again: a delta on the view it opened at load carries the new card.
+    const viewMessages = (await app.request<Record<string, ViewMessage[]>>('received')).openView ?? []
+    expect(viewMessages[0]?.type).toBe('snapshot')
+    expect(JSON.stringify(viewMessages.filter((message) => message.type === 'delta'))).toContain(added.id)
 
     await app.request('clickTray', ['Quit'])
     expect(await app.exited).toBe(0)

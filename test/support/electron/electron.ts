@@ -5,6 +5,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { emit, flushed, onRequest } from './control'
 import { cloneForIpc, RendererPage } from './page'
+import type { ViewQuery } from '../../../electron/contract/view'
 
 /**
  * A stand-in for the `electron` module that enforces what real Electron enforces,
@@ -99,6 +100,8 @@ class App extends EventEmitter {
   isReady = () => ready
   getName = () => this.name
   getVersion = () => this.version
+  /** Electron's app.getSystemLocale(): the OS locale dates and numbers follow. */
+  getSystemLocale = () => 'en-US'
   getAppPath = () => this.#appPath
   getPath = (name: string) => {
     const paths: Record<string, string> = {
@@ -941,7 +944,13 @@ onRequest<{ method: string; input: unknown }>('call', async ({ method, input }) 
   if (typeof api[method] !== 'function') throw new Error(`window.api.${method} is not a function.`)
   return structuredClone(await api[method](structuredClone(input)))
 })
-/** What the page received through each of the bridge's `on…` subscriptions. */
+/** The page opens a view through window.api.openView, as the board does: its snapshot. */
+onRequest<ViewQuery>('viewSnapshot', (query) => {
+  const page = theWindow().webContents.page
+  if (!page) throw new Error('The window has no page.')
+  return page.viewSnapshot(query)
+})
+/** What the page received through each of the bridge's `on…` subscriptions and its view. */
 onRequest('received', () => Object.fromEntries(theWindow().webContents.page?.received ?? []))
 onRequest('droppedMessages', () => windows.flatMap((window) => window.webContents.dropped))
 onRequest('trayMenu', () => only(trays, 'tray').menu?.describe() ?? null)

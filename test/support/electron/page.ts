@@ -6,13 +6,19 @@ import { dirname } from 'node:path'
 import * as timers from 'node:timers'
 import * as url from 'node:url'
 import vm from 'node:vm'
+import type { OpenView, ViewMessage, ViewQuery, ViewRanges, ViewSnapshot } from '../../../electron/contract/view'
 
 /**
  * One renderer process as Electron builds it for a window: the preload runs in its
  * own world (a `vm` context) as CommonJS, and the page's world sees only what
  * contextBridge copied into it. The page itself is this test's stand-in for the
- * React board: it subscribes to every push the bridge offers and records them.
+ * React board: it opens its view and subscribes to every push the bridge offers,
+ * recording what arrives.
  */
+
+/** Every card of every column: the stand-in page has no scroll position to narrow its windows. */
+const EVERYTHING = { start: 0, end: 100_000 }
+export const WHOLE_BOARD: ViewRanges = { promised: EVERYTHING, due: EVERYTHING, overdue: EVERYTHING, done: EVERYTHING }
 
 export interface PagePreferences {
   preload?: string
@@ -145,6 +151,8 @@ export class RendererPage {
         clearInterval,
         queueMicrotask,
         structuredClone,
+        // A renderer's Web Crypto (the preload names its views with crypto.randomUUID()).
+        crypto: globalThis.crypto,
         URL,
         TextEncoder,
         TextDecoder,
@@ -161,7 +169,10 @@ export class RendererPage {
     }
   }
 
-  /** What the board does on load: subscribe to every push the bridge offers, recording what arrives. */
+  /**
+   * What the board does on load: open its view (its snapshot and deltas are recorded
+   * under `openView`) and subscribe to every push the bridge offers, recording what arrives.
+   */
   subscribeToPushes(): void {
     const api = this.mainWorld.api as Record<string, unknown> | undefined
     if (!api) return
@@ -170,6 +181,23 @@ export class RendererPage {
       this.received.set(name, [])
       value((payload: unknown) => this.received.get(name)!.push(payload))
     }
+    if (typeof api.openView !== 'function') return
+    const messages: unknown[] = []
+    this.received.set('openView', messages)
+    ;(api.openView as OpenView)({}, WHOLE_BOARD, (message) => messages.push(message))
+  }
+
+  /** Opens a view through window.api.openView as the board does, resolves with its snapshot, and closes it. */
+  viewSnapshot(query: ViewQuery): Promise<ViewSnapshot> {
+    const openView = (this.mainWorld.api as { openView?: OpenView } | undefined)?.openView
+    if (typeof openView !== 'function') return Promise.reject(new Error('The page has no window.api.openView: the preload did not expose it.'))
+    return new Promise((resolve) => {
+      const view = openView(query, WHOLE_BOARD, (message: ViewMessage) => {
+        if (message.type !== 'snapshot') return
+        view.close()
+        resolve(message.snapshot)
+      })
+    })
   }
 
   /** A message from the main process (webContents.send) to the preload's listeners. */

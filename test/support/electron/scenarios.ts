@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { ViewSnapshot } from '../../../electron/contract/view'
 import { launchStandIn, menuLabels, type LaunchOptions, type MenuDescription, type StandInApp } from './harness'
 
 /**
@@ -33,15 +34,16 @@ export async function makeProfile(): Promise<Profile> {
 export type Board = { columns: Record<string, string[]>; notices: string[] }
 
 /**
- * The board as the page shows it, asked through window.api as the board's scripts
- * do. The one place that knows the shape of the page's board: adapt it here when
- * the push protocol changes.
+ * The board as the page shows it: a view opened through window.api.openView, as the
+ * board's scripts open theirs, read from its snapshot (card titles per column, the
+ * banners). Done lists older completions too, as after "Show older". The one place
+ * that knows the shape of the page's view: adapt it here when the protocol changes.
  */
 export async function pageBoard(app: StandInApp): Promise<Board> {
-  const result = await app.request<{ ok: boolean; value: { columns: Record<string, { title: string }[]>; notices: string[] } }>('call', { method: 'getBoard', input: {} })
-  if (!result.ok) throw new Error(`getBoard failed: ${JSON.stringify(result)}`)
-  const columns = Object.fromEntries(Object.entries(result.value.columns).map(([column, cards]) => [column, cards.map((card) => card.title)]))
-  return { columns, notices: result.value.notices }
+  const snapshot = await app.request<ViewSnapshot>('viewSnapshot', { olderDone: true })
+  const titles = new Map(snapshot.cards.map((card) => [card.id, card.title]))
+  const columns = Object.fromEntries(Object.entries(snapshot.windows).map(([column, window]) => [column, window.ids.map((id) => titles.get(id) ?? id)]))
+  return { columns, notices: snapshot.status.notices }
 }
 
 export async function call<T = unknown>(app: StandInApp, method: string, input: unknown): Promise<T> {

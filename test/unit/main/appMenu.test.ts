@@ -3,8 +3,6 @@ import { describe, expect, it, vi } from 'vitest'
 import { appMenuTemplate } from '../../../electron/main/appMenu'
 import { QUICK_ADD_SHORTCUT, registerQuickAddShortcut, shortcutKeeper, shortcutNotice } from '../../../electron/main/shortcut'
 import { ShellNotices } from '../../../electron/main/shellNotices'
-import { buildBoard } from '../../../electron/core/board'
-import { emptyData } from '../../../electron/core/schema'
 
 const handlers = () => ({
   quickAdd: vi.fn(),
@@ -146,21 +144,6 @@ describe('shortcutKeeper', () => {
 })
 
 describe('ShellNotices', () => {
-  const board = () => buildBoard(emptyData(), new Date('2026-11-23T10:00:00Z'), { readOnly: false, notices: ['From the store'] })
-
-  it('adds its notices after the board’s own, without changing the board', () => {
-    const notices = new ShellNotices()
-    const original = board()
-    notices.set('a', 'Shortcut taken')
-    expect(notices.decorate(original).notices).toEqual(['From the store', 'Shortcut taken'])
-    expect(original.notices).toEqual(['From the store'])
-  })
-
-  it('returns the same board when it has nothing to add', () => {
-    const original = board()
-    expect(new ShellNotices().decorate(original)).toBe(original)
-  })
-
   it('replaces a notice by key and tells listeners only about real changes', () => {
     const notices = new ShellNotices()
     const listener = vi.fn()

@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { BOARD_CHANGED_CHANNEL, ipcChannel, METHOD_NAMES, type BoardSnapshot, type Result } from '../../../electron/contract'
+import { ipcChannel, METHOD_NAMES, OPEN_VIEW_CHANNEL, VIEW_CHANNEL, type BoardSnapshot, type Result, type ViewMessage } from '../../../electron/contract'
+import { applyDelta, viewStateFrom, type ViewState } from '../../../electron/contract/view'
 import { emptyData, type FollowUp } from '../../../electron/core/schema'
 import { HIDDEN_ARG } from '../../../electron/main/loginItem'
 import { SHELL_COMMAND_CHANNEL } from '../../../electron/contract/methods'
@@ -82,8 +83,29 @@ const theWindow = () => {
   return open[0]
 }
 
-const pushedBoards = (window: FakeBrowserWindow) =>
-  window.webContents.send.mock.calls.filter(([channel]) => channel === BOARD_CHANGED_CHANNEL).map(([, board]) => board as BoardSnapshot)
+const ALL = { start: 0, end: 100 }
+
+/**
+ * Opens a view from the window's page over IPC, as the board does on load; returns
+ * what the page shows: the snapshot with every delta since applied, read on demand.
+ */
+function openPageView(window: FakeBrowserWindow, viewId = 'page-view') {
+  const opened = ipcMain.handlers.get(OPEN_VIEW_CHANNEL)!({ ...TRUSTED, sender: window.webContents }, { viewId, query: {}, ranges: { promised: ALL, due: ALL, overdue: ALL, done: ALL } })
+  expect(opened).toEqual({ ok: true, value: { viewId } })
+  return (): ViewState => {
+    let state: ViewState | null = null
+    for (const [channel, text] of window.webContents.send.mock.calls) {
+      if (channel !== VIEW_CHANNEL) continue
+      const message = JSON.parse(text as string) as ViewMessage
+      if (message.type === 'snapshot' && message.snapshot.viewId === viewId) state = viewStateFrom(message.snapshot)
+      else if (message.type === 'delta' && message.delta.viewId === viewId && state) state = applyDelta(state, message.delta) ?? state
+    }
+    if (!state) throw new Error('the page got no snapshot')
+    return state
+  }
+}
+
+const titlesIn = (state: ViewState, column: keyof ViewState['windows']) => state.windows[column].ids.map((id) => state.cards.get(id)!.title)
 
 async function seed(followUps: FollowUp[]) {
   const data = emptyData()
@@ -114,7 +136,7 @@ describe('single instance', () => {
 })
 
 describe('start', () => {
-  it('opens the board window, the tray, the menu, the shortcut and one IPC channel per method', async () => {
+  it('opens the board window, the tray, the menu, the shortcut, one IPC channel per method and one for views', async () => {
     await start()
     const window = theWindow()
     window.emit('ready-to-show')
@@ -122,7 +144,7 @@ describe('start', () => {
     expect(FakeTray.instances).toHaveLength(1)
     expect(Menu.setApplicationMenu).toHaveBeenCalledTimes(1)
     expect(globalShortcut.register).toHaveBeenCalledWith('CommandOrControl+Shift+Space', expect.any(Function))
-    expect([...ipcMain.handlers.keys()].sort()).toEqual(METHOD_NAMES.map(ipcChannel).sort())
+    expect([...ipcMain.handlers.keys()].sort()).toEqual([...METHOD_NAMES.map(ipcChannel), OPEN_VIEW_CHANNEL].sort())
   })
 
   it('hardens the session: permissions denied, CSP header in production', async () => {
@@ -377,21 +399,36 @@ describe('wiring', () => {
     expect(window.webContents.send).toHaveBeenCalledWith(SHELL_COMMAND_CHANNEL, { type: 'focusQuickAdd' })
   })
 
-  it('reports a taken shortcut as a banner on the board instead of failing', async () => {
-    globalShortcut.accept = false
+  it('the page opens its view over IPC and follows each change as a delta, without asking again', async () => {
+    await seed([{ ...makeFollowUp(1), id: 'late', title: 'Send the proposal' }])
     await start()
-    const board = await call<BoardSnapshot>('getBoard', {})
-    expect(board.ok && board.value.notices).toEqual([expect.stringContaining('Ctrl+Shift+Space is already used')])
-    expect(board.ok && board.value.notices[0]).toContain('Settings')
+    const page = openPageView(theWindow())
+    expect(titlesIn(page(), 'overdue')).toEqual(['Send the proposal'])
+    await call('complete', { id: 'late' })
+    expect(titlesIn(page(), 'overdue')).toEqual([])
+    expect(titlesIn(page(), 'done')).toEqual(['Send the proposal'])
+    expect(theWindow().webContents.send.mock.calls.filter(([channel]) => channel === VIEW_CHANNEL).map(([, text]) => JSON.parse(text as string).type)).toEqual([
+      'snapshot',
+      'delta',
+    ])
   })
 
-  it('shows a reminder as a banner when no notification can be shown', async () => {
+  it('reports a taken shortcut as a banner on the board instead of failing; dismissing it removes it', async () => {
+    globalShortcut.accept = false
+    await start()
+    const page = openPageView(theWindow())
+    expect(page().status.notices).toEqual([expect.stringContaining('Ctrl+Shift+Space is already used')])
+    expect(page().status.notices[0]).toContain('Settings')
+    expect(await call('dismissNotice', { notice: page().status.notices[0] })).toEqual({ ok: true, value: { dismissed: true } })
+    expect(page().status.notices).toEqual([])
+  })
+
+  it('shows a reminder as a banner on the page when no notification can be shown', async () => {
     FakeNotification.supported = false
     await seed([{ ...makeFollowUp(1), id: 'late' }])
     await start({ platform: 'darwin' })
-    const window = theWindow()
-    await vi.waitFor(() => expect(pushedBoards(window).at(-1)?.notices.join(' ')).toContain('Desktop notifications are not working'))
-    const board = await call<BoardSnapshot>('getBoard', {})
-    expect(board.ok && board.value.notices.join(' ')).toContain('Client 1')
+    const page = openPageView(theWindow())
+    await vi.waitFor(() => expect(page().status.notices.join(' ')).toContain('Desktop notifications are not working'))
+    expect(page().status.notices.join(' ')).toContain('Client 1')
   })
 })

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { buildBoard } from '../../../electron/core/board'
 import { emptyData, type FollowUp } from '../../../electron/core/schema'
+import { FollowThroughService, TRAY_CARDS, type TrayBoard } from '../../../electron/service/service'
 import { aFollowUp } from '../../fixtures/followUps'
+import { MemoryStore } from '../service/memoryStore'
 import {
   followUpLabel,
   snoozeOneHour,
@@ -21,13 +23,23 @@ const dueToday = (id: string, hhmm: string, overrides: Partial<FollowUp> = {}) =
 const overdue = (id: string, iso: string, overrides: Partial<FollowUp> = {}) =>
   followUp(id, { dueAt: iso, targetAt: '2026-11-20T09:00:00+01:00', ...overrides })
 
-function boardOf(followUps: FollowUp[], status = { readOnly: false, notices: [] as string[] }) {
+function dataOf(followUps: FollowUp[]) {
   const data = emptyData()
   data.followUps = followUps
-  return buildBoard(data, NOW, status)
+  return data
 }
 
-const model = (followUps: FollowUp[], startAtLogin = false) => trayModel(boardOf(followUps), NOW, { startAtLogin })
+/** A card as the board shows it, for the label rules. */
+const cardsOf = (followUps: FollowUp[]) => buildBoard(dataOf(followUps), NOW).columns
+
+/** The tray board exactly as the service gives it to the shell. */
+function trayOf(followUps: FollowUp[], readOnly = false): TrayBoard {
+  const store = new MemoryStore(dataOf(followUps))
+  store.readOnly = readOnly
+  return new FollowThroughService({ store, now: () => NOW }).tray()
+}
+
+const model = (followUps: FollowUp[], startAtLogin = false) => trayModel(trayOf(followUps), NOW, { startAtLogin })
 const labels = (items: TrayMenuItem[]) => items.map((item) => (item.kind === 'separator' ? '---' : item.label))
 const followUpItems = (items: TrayMenuItem[]) => items.filter((item) => item.kind === 'submenu')
 
@@ -78,22 +90,22 @@ describe('trayModel menu', () => {
     ['en-GB', '16:00 — Send the proposal — Jenny Rivera', 'Fri 20 Nov, 09:30 — '],
     ['de-DE', '16:00 — Send the proposal — Jenny Rivera', 'Fr., 20. Nov., 09:30 — '],
   ])('labels each follow-up "time — title — client" in %s', (locale, today, earlier) => {
-    const card = boardOf([dueToday('a', '16:00', { title: 'Send the proposal', client: { name: 'Jenny Rivera' } })]).columns.due[0]
+    const card = cardsOf([dueToday('a', '16:00', { title: 'Send the proposal', client: { name: 'Jenny Rivera' } })]).due[0]
     expect(followUpLabel(card, NOW, locale)).toBe(today)
-    const old = boardOf([overdue('b', '2026-11-20T09:30:00+01:00')]).columns.overdue[0]
+    const old = cardsOf([overdue('b', '2026-11-20T09:30:00+01:00')]).overdue[0]
     expect(followUpLabel(old, NOW, locale).startsWith(earlier)).toBe(true)
-    const [item] = followUpItems(trayModel(boardOf([dueToday('a', '16:00')]), NOW, { startAtLogin: false, locale }).menu)
+    const [item] = followUpItems(trayModel(trayOf([dueToday('a', '16:00')]), NOW, { startAtLogin: false, locale }).menu)
     if (item.kind !== 'submenu') throw new Error('expected a submenu')
     expect(item.items.map((sub) => (sub.kind === 'action' ? sub.label : '')).at(-1)).toBe(`Snooze to tomorrow ${locale === 'en-US' ? '9:00 AM' : '09:00'}`)
   })
 
   it('shows "Today" instead of a time for an all-day follow-up due today', () => {
-    const card = boardOf([dueToday('a', '23:59', { allDay: true })]).columns.due[0]
+    const card = cardsOf([dueToday('a', '23:59', { allDay: true })]).due[0]
     expect(followUpLabel(card, NOW)).toMatch(/^Today — /)
   })
 
   it('cuts long titles and collapses line breaks so the menu stays narrow', () => {
-    const card = boardOf([dueToday('a', '16:00', { title: `Line one\n${'x'.repeat(200)}` })]).columns.due[0]
+    const card = cardsOf([dueToday('a', '16:00', { title: `Line one\n${'x'.repeat(200)}` })]).due[0]
     const label = followUpLabel(card, NOW)
     expect(label).not.toContain('\n')
     expect(label.length).toBeLessThan(100)
@@ -119,7 +131,7 @@ describe('trayModel menu', () => {
   })
 
   it('shows Start at login unchecked, and greyed out where the platform has none', () => {
-    const m = trayModel(boardOf([]), NOW, { startAtLogin: false, startAtLoginAvailable: false })
+    const m = trayModel(trayOf([]), NOW, { startAtLogin: false, startAtLoginAvailable: false })
     expect(m.menu.find((item) => item.kind === 'checkbox')).toMatchObject({ checked: false, enabled: false })
   })
 
@@ -137,7 +149,7 @@ describe('trayModel menu', () => {
   })
 
   it('offers only Open and Open board when the data is read-only', () => {
-    const m = trayModel(boardOf([dueToday('a', '16:00')], { readOnly: true, notices: [] }), NOW, { startAtLogin: false })
+    const m = trayModel(trayOf([dueToday('a', '16:00')], true), NOW, { startAtLogin: false })
     const [item] = followUpItems(m.menu)
     if (item.kind !== 'submenu') throw new Error('expected a submenu')
     expect(item.items.map((sub) => (sub.kind === 'action' ? [sub.label, sub.enabled ?? true] : null))).toEqual([
@@ -149,11 +161,24 @@ describe('trayModel menu', () => {
     expect(m.menu.find((i) => i.kind === 'action' && i.label === 'Quick add…')).toMatchObject({ enabled: false })
   })
 
-  it('does not mutate the board it is given', () => {
-    const board = boardOf([dueToday('a', '16:00'), overdue('b', '2026-11-22T15:00:00+01:00')])
-    const before = structuredClone(board)
-    trayModel(board, NOW, { startAtLogin: false })
-    expect(board).toEqual(before)
+  it(`counts every follow-up due or overdue, though the tray board carries only the first ${TRAY_CARDS}`, () => {
+    const many = [
+      ...Array.from({ length: TRAY_CARDS }, (_, i) => overdue(`o${String(i).padStart(2, '0')}`, '2026-11-22T15:00:00+01:00')),
+      ...Array.from({ length: 5 }, (_, i) => dueToday(`d${i}`, '16:00')),
+    ]
+    const tray = trayOf(many)
+    expect(tray.cards).toHaveLength(TRAY_CARDS)
+    const m = trayModel(tray, NOW, { startAtLogin: false })
+    expect(m.tooltip).toBe(`5 due today, ${TRAY_CARDS} overdue`)
+    expect(m.badgeCount).toBe(TRAY_CARDS + 5)
+    expect(m.menu).toContainEqual({ kind: 'action', label: `${TRAY_CARDS + 5 - TRAY_LIST_LIMIT} more…`, action: { type: 'openBoard' } })
+  })
+
+  it('does not mutate the tray board it is given', () => {
+    const tray = trayOf([dueToday('a', '16:00'), overdue('b', '2026-11-22T15:00:00+01:00')])
+    const before = structuredClone(tray)
+    trayModel(tray, NOW, { startAtLogin: false })
+    expect(tray).toEqual(before)
   })
 })
 

@@ -45,9 +45,6 @@ if (typeof HTMLElement !== 'undefined') {
 
 type MockedBridge = { [M in keyof Bridge]: Mock<Bridge[M]> }
 
-/** The board pushes the app subscribed to, so a test can play the service's part. */
-export const boardListeners = new Set<(board: BoardSnapshot) => void>()
-
 /** The views the app opened, as the fake service sees them. */
 export interface OpenedView {
   viewId: string
@@ -83,12 +80,6 @@ export function apiModule(): { api: MockedBridge } {
   const methods: Record<string, Mock> = Object.fromEntries(
     METHOD_NAMES.map((method) => [method, vi.fn(async () => fail('internal', `${method} was not expected in this test`))]),
   )
-  // Like both real bridges: the current board (whatever getBoard answers) first, then pushes.
-  const onBoardChanged = vi.fn((listener: (board: BoardSnapshot) => void) => {
-    boardListeners.add(listener)
-    void Promise.resolve((methods.getBoard as () => Promise<Result<BoardSnapshot>>)()).then((result) => result?.ok && listener(result.value))
-    return () => boardListeners.delete(listener)
-  })
   // Like the bridge: a view's snapshot arrives after the open, built from whatever getBoard answers.
   const openView = vi.fn((query: ViewQuery, ranges: ViewRanges, listener: (message: ViewMessage) => void) => {
     const view: OpenedView = { viewId: `view-${openedViews.length + 1}`, query, ranges, version: 1, listener, updates: [], closed: false }
@@ -118,7 +109,7 @@ export function apiModule(): { api: MockedBridge } {
     shellListeners.add(listener)
     return () => shellListeners.delete(listener)
   })
-  return { api: { ...methods, openView, onBoardChanged, onShellCommand } as unknown as MockedBridge }
+  return { api: { ...methods, openView, onShellCommand } as unknown as MockedBridge }
 }
 
 /** The mocked api, typed for mockResolvedValue and call assertions. */
@@ -161,7 +152,6 @@ export function makeBoard(cards: Card[], generatedAt = new Date().toISOString())
 /** Plays the service pushing a new board to every open view: a fresh snapshot with the next version. */
 export function pushBoard(board: BoardSnapshot): void {
   latestBoard = board
-  for (const listener of boardListeners) listener(board)
   for (const view of openedViews) {
     if (view.closed) continue
     view.version++

@@ -17,6 +17,7 @@ export class FakeEvent {
 
 export class FakeWebContents extends EventEmitter {
   send = vi.fn()
+  isDestroyed = vi.fn(() => false)
   setWindowOpenHandler = vi.fn()
   loading = false
   isLoading = vi.fn(() => this.loading)
