@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { applyChange, diffData, isEmptyChange } from '../../../electron/core/dataDiff'
 import { emptyData, type Data, type FollowUp } from '../../../electron/core/schema'
+import { aFollowUp } from '../../fixtures/followUps'
 
-const followUp = (id: string, title = `Follow-up ${id}`): FollowUp => ({
-  id,
-  title,
-  client: { name: 'Jenny Rivera' },
-  channel: 'phone',
-  createdAt: '2026-11-20T09:00:00.000Z',
-  dueAt: '2026-11-27T15:00:00.000Z',
-  allDay: false,
-  targetAt: '2026-11-26T15:00:00.000Z',
-  notes: '',
-  history: [],
-  notifiedAt: {},
-  kind: 'promise',
-  checklist: [],
-})
+const followUp = (id: string, title = `Follow-up ${id}`): FollowUp => aFollowUp({ id, title })
 
 const withFollowUps = (followUps: FollowUp[]): Data => ({ ...emptyData(), followUps })
 
