@@ -103,15 +103,25 @@ export function dueReminderOf(followUp: FollowUp, settings: Settings, quiet: Qui
 /**
  * The earliest instant one of this follow-up's unsent reminders is due (already past
  * if one is waiting), or null: the scheduler keeps one such instant per follow-up.
+ * With `after`, only instants later than it count: the dates were just set, and an
+ * instant already behind them is no news to the person who set them; it is said by
+ * the follow-up's next reminder instead (the latest ripe kind settles the earlier).
  */
-export function nextReminderOf(followUp: FollowUp, settings: Settings, quiet: QuietHours): number | null {
+export function nextReminderOf(followUp: FollowUp, settings: Settings, quiet: QuietHours, after = -Infinity): number | null {
   if (followUp.completedAt !== undefined) return null
   const times = reminderTimes(followUp, settings)
   let next = Infinity
   for (const kind of ORDER) {
-    if (followUp.notifiedAt[kind] === undefined) next = Math.min(next, effectiveTime(followUp, times[kind], quiet))
+    if (followUp.notifiedAt[kind] !== undefined) continue
+    const at = effectiveTime(followUp, times[kind], quiet)
+    if (at > after) next = Math.min(next, at)
   }
   return next === Infinity ? null : next
+}
+
+/** Whether two versions of a follow-up remind at the same instants (what is sent may still differ). */
+export function sameReminderDates(a: FollowUp, b: FollowUp): boolean {
+  return a.dueAt === b.dueAt && a.targetAt === b.targetAt && a.allDay === b.allDay && a.snoozedUntil === b.snoozedUntil && a.completedAt === b.completedAt
 }
 
 /** Reminders whose time has come and that have not been sent: at most one per follow-up, the latest kind. */

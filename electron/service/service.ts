@@ -31,7 +31,7 @@ import { forgetRecordsFromTheFuture } from '../core/clockJump'
 import { draftHeadsUp, recordMissedPromises, sendHeadsUp, withMissedRecorded } from '../core/headsUp'
 import { InstantQueue } from '../core/instantQueue'
 import { quietHours, type QuietHours } from '../core/quietHours'
-import { dueReminderOf, nextReminderOf, type Reminder } from '../core/reminders'
+import { dueReminderOf, nextReminderOf, sameReminderDates, type Reminder } from '../core/reminders'
 import { applyBulk, overdueWhileAway, type AwaySummary } from '../core/away'
 import { openPromisesOf, startSequence } from '../core/sequences'
 import type { Data, FollowUp } from '../core/schema'
@@ -355,9 +355,9 @@ export class FollowThroughService {
     if (action) this.#undo.record(action.name, before, next, action.subject)
     const change = diffData(before, next)
     const saved = this.#store.update(next, change)
+    if (!change.settings) this.#scheduleReminders(change)
     const moves = this.#board.apply(change.followUps.put, change.followUps.removed, this.#now())
     if (change.settings) this.#scheduleAllReminders()
-    else this.#scheduleReminders(change)
     this.#publish([...timeMoves, ...moves])
     for (const listener of this.#commitListeners) listener(change)
     await saved
@@ -394,11 +394,21 @@ export class FollowThroughService {
     for (const followUp of this.#store.data.followUps) this.#reminders.schedule(followUp.id, nextReminderOf(followUp, settings, this.#quiet))
   }
 
+  /**
+   * Called before the board takes the change, so it still holds each follow-up as it
+   * was. New dates (a new card, a reschedule, a snooze, a reopen) arm only instants
+   * still ahead; a reminder recorded as sent re-arms the next; other edits keep theirs.
+   */
   #scheduleReminders(change: DataChange): void {
     if (!this.#notifier) return
     const settings = this.#store.data.settings
+    const now = this.#now().getTime()
     for (const id of change.followUps.removed) this.#reminders.schedule(id, null)
-    for (const followUp of change.followUps.put) this.#reminders.schedule(followUp.id, nextReminderOf(followUp, settings, this.#quiet))
+    for (const followUp of change.followUps.put) {
+      const previous = this.#board.entry(followUp.id)?.followUp
+      if (!previous || !sameReminderDates(previous, followUp)) this.#reminders.schedule(followUp.id, nextReminderOf(followUp, settings, this.#quiet, now))
+      else if (previous.notifiedAt !== followUp.notifiedAt) this.#reminders.schedule(followUp.id, nextReminderOf(followUp, settings, this.#quiet))
+    }
   }
 
   /**

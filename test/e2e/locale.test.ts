@@ -10,7 +10,11 @@ import { useBrowserMode } from './support/suite'
 
 const chromiumPath = chromiumForTests()
 
-/** A promise due at 16:30 local time three days from now (browser, server and this test share the zone), worth $2,500. */
+/**
+ * A promise due at 16:30 local time three days from now (browser, server and this
+ * test share the zone), worth $2,500, on a board in comfortable density (the
+ * compact card leaves the value to the details).
+ */
 async function seedAfternoonPromise(dataDir: string): Promise<void> {
   const due = new Date()
   due.setDate(due.getDate() + 3)
@@ -21,7 +25,7 @@ async function seedAfternoonPromise(dataDir: string): Promise<void> {
     new Date(),
     'p1',
   )
-  await writeFile(join(dataDir, 'follow-through.json'), JSON.stringify(data))
+  await writeFile(join(dataDir, 'follow-through.json'), JSON.stringify({ ...data, settings: { ...data.settings, density: 'comfortable' } }))
 }
 
 describe.skipIf(!chromiumPath)('dates and amounts in the system locale, in browser mode', () => {

@@ -19,6 +19,7 @@ import type { ViewQuery } from '../../../electron/contract/view'
  *   STAND_IN_PACKAGED       '1': app.isPackaged
  *   STAND_IN_NOTIFICATIONS  'supported' (default) | 'unsupported' | 'refused' (show() reports 'failed')
  *   STAND_IN_TAKEN_SHORTCUTS  accelerators another application already owns, comma-separated
+ *   STAND_IN_SAFE_STORAGE   'unavailable': the system offers no keychain to safeStorage
  */
 
 const env = process.env
@@ -915,6 +916,25 @@ export const session = {
   },
 }
 
+/**
+ * Electron's safeStorage: on Linux encryption is only available after 'ready', and
+ * encryptString throws without it. The stand-in's "encryption" is a marked
+ * reversible encoding, enough to prove the password never lands in plain text.
+ */
+const SAFE_STORAGE_MARK = 'stand-in-encrypted:'
+export const safeStorage = {
+  isEncryptionAvailable: () => ready && env.STAND_IN_SAFE_STORAGE !== 'unavailable',
+  encryptString(plainText: string): Buffer {
+    if (!safeStorage.isEncryptionAvailable()) throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.')
+    return Buffer.from(SAFE_STORAGE_MARK + Buffer.from(plainText, 'utf8').toString('base64'))
+  },
+  decryptString(encrypted: Buffer): string {
+    if (!Buffer.isBuffer(encrypted)) throw new TypeError('Expected the first argument of decryptString() to be a buffer')
+    const text = encrypted.toString('utf8')
+    if (!safeStorage.isEncryptionAvailable() || !text.startsWith(SAFE_STORAGE_MARK)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
+    return Buffer.from(text.slice(SAFE_STORAGE_MARK.length), 'base64').toString('utf8')
+  },
+}
 export const systemPreferences = { getUserDefault: () => '', isDarkMode: () => false }
 export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false, themeSource: 'system' })
 export const clipboard = { writeText: (text: string) => emit('clipboard', text), readText: () => '' }
@@ -1029,6 +1049,7 @@ const standIn = {
   Notification,
   powerMonitor,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,

@@ -136,6 +136,19 @@ describe('deadline reminders', () => {
     expect(second.sent).toEqual([])
   })
 
+  it('does not remind at once of an instant already behind the dates just set; the next reminder says it', async () => {
+    const { time, service, sent } = await startService(new Date('2026-11-23T10:00:00+01:00'))
+    // Due in 40 min: the 60-minute lead instant is already past as the card is typed.
+    await service.handlers.create({ title: 'Send proposal', client: { name: 'Jenny Rivera' }, dueAt: '2026-11-23T10:40:00+01:00', targetAt: '2026-11-23T10:20:00+01:00', channel: 'email', allDay: false, notes: '' })
+    time.advance(60_000)
+    expect(sent).toEqual([])
+    time.advanceTo(new Date('2026-11-23T11:00:00+01:00'))
+    expect(sent.map((s) => [s.at, s.title])).toEqual([
+      [new Date('2026-11-23T10:20:00+01:00').toISOString(), 'Promise to Jenny Rivera due in 20 min — deliver or send a heads-up'],
+      [new Date('2026-11-23T10:40:00+01:00').toISOString(), 'Overdue: tell Jenny Rivera now'],
+    ])
+  })
+
   it('holds a snoozed follow-up’s reminder until the snooze ends', async () => {
     const { time, service, sent } = await startService(new Date('2026-11-23T10:00:00+01:00'))
     const followUp = await create(service, '2026-11-27T16:00:00+01:00')
