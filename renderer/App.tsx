@@ -101,12 +101,15 @@ export function App() {
   }
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'z') return
+      const key = event.key.toLowerCase()
+      // Ctrl/Cmd+Z undoes, with Shift redoes; Ctrl+Y also redoes, as on Windows.
+      const command = key === 'z' ? (event.shiftKey ? 'redo' : 'undo') : key === 'y' && event.ctrlKey && !event.shiftKey ? 'redo' : null
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || !command) return
       const target = event.target as HTMLElement | null
-      // Text fields keep their own undo.
+      // Text fields keep their own undo; preventDefault keeps the Edit menu's accelerator from acting too.
       if (target?.closest('input, textarea, select, [contenteditable="true"]') || document.querySelector('[role="dialog"]')) return
       event.preventDefault()
-      void undoLast(event.shiftKey ? 'redo' : 'undo')
+      void undoLast(command)
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)

@@ -150,7 +150,7 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
     )
 
   /** Runs a command from the tray or a notification through the same validation as the page's; failures become a banner. */
-  const fromShell = <M extends 'complete' | 'snooze'>(handlers: Handlers, method: M, input: Input<M>) => {
+  const fromShell = <M extends 'complete' | 'snooze' | 'planForToday'>(handlers: Handlers, method: M, input: Input<M>) => {
     void dispatch(handlers, method, input).then((result) => {
       if (result.ok) notices.clear(NOTICE.tray)
       else notices.set(NOTICE.tray, `That did not work from the tray: ${result.error.message}`)
@@ -233,6 +233,7 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
       open: (id) => showBoard({ type: 'focusCard', id }),
       complete: (id) => fromShell(handlers, 'complete', { id }),
       snooze: (id, until) => fromShell(handlers, 'snooze', { id, until }),
+      planForToday: (id) => fromShell(handlers, 'planForToday', { id }),
       quickAdd: () => showBoard({ type: 'focusQuickAdd' }),
       openBoard: () => showBoard(),
       toggleStartAtLogin: () => {

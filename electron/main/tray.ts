@@ -8,6 +8,7 @@ export interface TrayHandlers {
   open(id: string): void
   complete(id: string): void
   snooze(id: string, until: string): void
+  planForToday(id: string): void
   quickAdd(): void
   openBoard(): void
   toggleStartAtLogin(): void
@@ -22,6 +23,8 @@ export function dispatchTrayAction(action: TrayAction, handlers: TrayHandlers): 
       return handlers.complete(action.id)
     case 'snooze':
       return handlers.snooze(action.id, action.until)
+    case 'planForToday':
+      return handlers.planForToday(action.id)
     case 'quickAdd':
       return handlers.quickAdd()
     case 'openBoard':

@@ -12,6 +12,7 @@ export type TrayAction =
   | { type: 'open'; id: string }
   | { type: 'complete'; id: string }
   | { type: 'snooze'; id: string; until: string }
+  | { type: 'planForToday'; id: string }
   | { type: 'quickAdd' }
   | { type: 'openBoard' }
   | { type: 'toggleStartAtLogin' }
@@ -114,6 +115,19 @@ export function trayModel(tray: TrayBoard, now: Date, options: TrayModelOptions)
       menu.push(item)
     }
     if (hidden > 0) menu.push({ kind: 'action', label: `${hidden} more…`, action: { type: 'openBoard' } })
+  }
+  if (tray.upcoming.length > 0) {
+    // Pulling a promise into today (DESIGN: the same rule as dragging it to Due) without opening the board.
+    menu.push({
+      kind: 'submenu',
+      label: 'Plan for today',
+      items: tray.upcoming.map((card) => ({
+        kind: 'action',
+        label: followUpLabel(card, now, options.locale ?? DEFAULT_LOCALE),
+        action: { type: 'planForToday', id: card.id },
+        enabled: writable,
+      })),
+    })
   }
   menu.push(
     { kind: 'separator' },

@@ -69,10 +69,14 @@ export interface TrayBoard {
   counts: { due: number; overdue: number }
   /** Overdue then due, in board order, at most `TRAY_CARDS`. */
   cards: Card[]
+  /** The first promised follow-ups (soonest promise first): what "Plan for today" offers. */
+  upcoming: Card[]
 }
 
 /** The most cards the tray board lists (its menu shows fewer). */
 export const TRAY_CARDS = 20
+/** How many promised follow-ups the tray offers to plan for today. */
+export const TRAY_UPCOMING_CARDS = 5
 
 /** A change the person made from the board or the tray: its name (and card) for the undo stack and the toast. */
 interface UndoAction {
@@ -294,7 +298,8 @@ export class FollowThroughService {
     const overdue = this.#board.column('overdue')
     const due = this.#board.column('due')
     const cards = [...overdue.slice(0, TRAY_CARDS), ...due.slice(0, Math.max(0, TRAY_CARDS - overdue.length))].map((entry) => entry.card)
-    return { generatedAt: this.#now().toISOString(), readOnly: this.#store.readOnly, counts: { due: due.length, overdue: overdue.length }, cards }
+    const upcoming = this.#board.column('promised').slice(0, TRAY_UPCOMING_CARDS).map((entry) => entry.card)
+    return { generatedAt: this.#now().toISOString(), readOnly: this.#store.readOnly, counts: { due: due.length, overdue: overdue.length }, cards, upcoming }
   }
 
   /** Hears a new tray board after every change and tick. */

@@ -127,12 +127,19 @@ describe.each(LAYOUTS)('the desktop app from $name', (layout) => {
     expect(readFileSync(dataFile(profile), 'utf8')).toContain(added.id)
   })
 
-  it('the tray’s Mark done and Snooze 1 h change the card', async () => {
+  it('the tray’s Mark done, Snooze 1 h and Plan for today change the card', async () => {
     await fresh()
     const app = await start()
     await call(app, 'quickAdd', { text: `${CARD} in 2 hours` })
     await call(app, 'quickAdd', { text: 'Email Bob Stone in 3 hours' })
-    let menu = await trayShows(app, (labels) => labels.some((l) => l.includes(CARD)) && labels.some((l) => l.includes('Email Bob Stone')))
+    await call(app, 'quickAdd', { text: 'Call Ann Lee in 9 days' })
+    let menu = await trayShows(app, (labels) => labels.some((l) => l.includes(CARD)) && labels.some((l) => l.includes('Email Bob Stone')) && labels.some((l) => l.includes('Call Ann Lee')))
+
+    const planned = app.mark()
+    const ann = trayItem(menu, 'Plan for today')!.submenu!.find((item) => item.label.includes('Call Ann Lee'))!.label
+    await app.request('clickTray', ['Plan for today', ann])
+    await trayShows(app, (labels) => labels.filter((l) => l.includes('Call Ann Lee')).length === 1 && !labels.includes('Plan for today'), planned)
+    expect((await pageBoard(app)).columns.due).toContain('Call Ann Lee')
 
     const from = app.mark()
     await app.request('clickTray', [trayItem(menu, CARD)!.label, 'Mark done'])

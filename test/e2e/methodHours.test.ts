@@ -123,6 +123,11 @@ describe.skipIf(!chromiumPath || !hasFaketime)('the method at the right hour, wi
     await card(page, title, 'Done').waitFor()
     await page.keyboard.press('Control+z')
     await card(page, title, 'Promised').waitFor()
+    // Ctrl+Y redoes too, as Windows people expect; then back.
+    await page.keyboard.press('Control+y')
+    await card(page, title, 'Done').waitFor()
+    await page.keyboard.press('Control+z')
+    await card(page, title, 'Promised').waitFor()
     expect(Object.values((await serviceBoard(app)).columns).flat().map((c) => c.title)).toEqual([title])
   })
 

@@ -9,6 +9,7 @@ const handlers = (): TrayHandlers & Record<string, ReturnType<typeof vi.fn>> => 
   open: vi.fn(),
   complete: vi.fn(),
   snooze: vi.fn(),
+  planForToday: vi.fn(),
   quickAdd: vi.fn(),
   openBoard: vi.fn(),
   toggleStartAtLogin: vi.fn(),
@@ -54,6 +55,7 @@ describe('dispatchTrayAction', () => {
     dispatchTrayAction({ type: 'open', id: 'x' }, h)
     dispatchTrayAction({ type: 'complete', id: 'y' }, h)
     dispatchTrayAction({ type: 'snooze', id: 'z', until: '2026-01-01T00:00:00.000Z' }, h)
+    dispatchTrayAction({ type: 'planForToday', id: 'p' }, h)
     dispatchTrayAction({ type: 'quickAdd' }, h)
     dispatchTrayAction({ type: 'openBoard' }, h)
     dispatchTrayAction({ type: 'toggleStartAtLogin' }, h)
@@ -61,6 +63,7 @@ describe('dispatchTrayAction', () => {
     expect(h.open).toHaveBeenCalledWith('x')
     expect(h.complete).toHaveBeenCalledWith('y')
     expect(h.snooze).toHaveBeenCalledWith('z', '2026-01-01T00:00:00.000Z')
+    expect(h.planForToday).toHaveBeenCalledWith('p')
     for (const name of ['quickAdd', 'openBoard', 'toggleStartAtLogin', 'quit']) expect(h[name]).toHaveBeenCalledTimes(1)
   })
 })

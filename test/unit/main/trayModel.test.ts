@@ -41,7 +41,8 @@ function trayOf(followUps: FollowUp[], readOnly = false): TrayBoard {
 
 const model = (followUps: FollowUp[], startAtLogin = false) => trayModel(trayOf(followUps), NOW, { startAtLogin })
 const labels = (items: TrayMenuItem[]) => items.map((item) => (item.kind === 'separator' ? '---' : item.label))
-const followUpItems = (items: TrayMenuItem[]) => items.filter((item) => item.kind === 'submenu')
+const followUpItems = (items: TrayMenuItem[]) => items.filter((item) => item.kind === 'submenu' && item.label !== 'Plan for today')
+const planForToday = (items: TrayMenuItem[]) => items.find((item) => item.kind === 'submenu' && item.label === 'Plan for today')
 
 describe('trayModel counts', () => {
   it('says "N due today, M overdue" in the tooltip', () => {
@@ -66,6 +67,29 @@ describe('trayModel counts', () => {
   it('ignores done and promised follow-ups', () => {
     const m = model([followUp('later'), followUp('done', { completedAt: '2026-11-23T08:00:00+01:00', dueAt: '2026-11-23T12:00:00+01:00' })])
     expect(followUpItems(m.menu)).toEqual([])
+  })
+})
+
+describe('trayModel Plan for today', () => {
+  const promisedOn = (id: string, day: string) => followUp(id, { dueAt: `2026-11-${day}T16:00:00+01:00`, targetAt: `2026-11-${day}T09:00:00+01:00` })
+
+  it('offers the first promised follow-ups, soonest promise first, each planning it for today', () => {
+    const m = model([promisedOn('later', '27'), dueToday('today', '16:00'), promisedOn('sooner', '25')])
+    const plan = planForToday(m.menu)
+    if (plan?.kind !== 'submenu') throw new Error('expected a Plan for today submenu')
+    expect(plan.items.map((item) => item.kind === 'action' && item.action)).toEqual([
+      { type: 'planForToday', id: 'sooner' },
+      { type: 'planForToday', id: 'later' },
+    ])
+    expect(plan.items[0].kind === 'action' && plan.items[0].label).toBe('Wed, Nov 25, 4:00 PM — Follow-up sooner — Acme Corp')
+    // Before the separator that starts Quick add…, Open board.
+    expect(labels(m.menu).indexOf('Plan for today')).toBeLessThan(labels(m.menu).indexOf('Quick add…'))
+  })
+
+  it('is absent when nothing is promised for later, and greyed out on read-only data', () => {
+    expect(planForToday(model([dueToday('today', '16:00')]).menu)).toBeUndefined()
+    const plan = planForToday(trayModel(trayOf([promisedOn('p', '25')], true), NOW, { startAtLogin: false }).menu)
+    expect(plan?.kind === 'submenu' && plan.items.map((item) => item.kind === 'action' && item.enabled)).toEqual([false])
   })
 })
 
