@@ -41,7 +41,8 @@ function trayOf(followUps: FollowUp[], readOnly = false): TrayBoard {
 
 const model = (followUps: FollowUp[], startAtLogin = false) => trayModel(trayOf(followUps), NOW, { startAtLogin })
 const labels = (items: TrayMenuItem[]) => items.map((item) => (item.kind === 'separator' ? '---' : item.label))
-const followUpItems = (items: TrayMenuItem[]) => items.filter((item) => item.kind === 'submenu' && item.label !== 'Plan for today')
+const followUpItems = (items: TrayMenuItem[]) =>
+  items.filter((item): item is Extract<TrayMenuItem, { kind: 'submenu' }> => item.kind === 'submenu' && item.label !== 'Plan for today')
 const planForToday = (items: TrayMenuItem[]) => items.find((item) => item.kind === 'submenu' && item.label === 'Plan for today')
 
 describe('trayModel counts', () => {
