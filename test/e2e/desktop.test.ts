@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
@@ -143,7 +143,8 @@ describe.each(LAYOUTS)('the desktop app from $name', (layout) => {
 
     const from = app.mark()
     await app.request('clickTray', [trayItem(menu, CARD)!.label, 'Mark done'])
-    menu = await trayShows(app, (labels) => !labels.some((l) => l.includes(CARD)), from)
+    // Gone from today's list (its check-in, planned for later, is offered under Plan for today).
+    menu = await app.waitForEvent<MenuDescription[]>('trayMenu', (next) => trayItem(next, CARD) === undefined, from)
     expect((await pageBoard(app)).columns.done).toContain(CARD)
 
     const bob = trayItem(menu, 'Email Bob Stone')!.label
@@ -352,10 +353,15 @@ describe('the built desktop app on each platform', () => {
 
   it('when the final save fails, quitting asks, and Save a copy as… keeps every change', async () => {
     const app = await start()
-    const added = await call<{ id: string }>(app, 'quickAdd', { text: `${CARD} in 2 hours` })
-    // The data file becomes a folder: every save from now on fails.
-    rmSync(dataFile(profile), { force: true })
-    mkdirSync(join(dataFile(profile), 'blocked'), { recursive: true })
+    // The data folder becomes a file: every save from now on fails (a data file replaced
+    // by another program would only be set aside, and ours written).
+    renameSync(profile.dataDir, `${profile.dataDir}.moved`)
+    writeFileSync(profile.dataDir, 'not a folder')
+    // The change is kept in memory and shown, but not acknowledged as saved.
+    const refused = await app.request<{ ok: boolean; error?: { message: string } }>('call', { method: 'quickAdd', input: { text: `${CARD} in 2 hours` } })
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Could not save your changes.*kept in memory/) } })
+    const board = await pageBoard(app)
+    expect(board.columns.due).toContain(CARD)
     await app.request('clickTray', ['Quit'])
     const asked = await app.waitForEvent<{ message: string; detail: string; buttons: string[] }>('dialog', (d) => d.buttons?.includes('Retry'))
     expect(asked.buttons).toEqual(['Retry', 'Save a copy as…', 'Quit anyway'])
@@ -365,6 +371,6 @@ describe('the built desktop app on each platform', () => {
     const copy = join(profile.userData, 'rescued.json')
     await app.request('answerDialog', copy)
     expect(await app.exited).toBe(0)
-    expect(readFileSync(copy, 'utf8')).toContain(added.id)
+    expect(readFileSync(copy, 'utf8')).toContain(CARD)
   })
 })

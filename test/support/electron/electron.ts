@@ -540,7 +540,12 @@ class WebContents extends EventEmitter {
       this.dropped.push(channel)
       return
     }
-    this.page.deliver(channel, cloned)
+    // Electron's IPC is asynchronous: the page gets a message after the main process's current task, in order.
+    const page = this.page
+    setImmediate(() => {
+      if (this.page === page) page.deliver(channel, cloned)
+      else this.dropped.push(channel)
+    })
   }
 
   async load(url: string): Promise<void> {

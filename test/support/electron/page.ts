@@ -7,6 +7,7 @@ import * as timers from 'node:timers'
 import * as url from 'node:url'
 import vm from 'node:vm'
 import type { OpenView, ViewMessage, ViewQuery, ViewRanges, ViewSnapshot } from '../../../electron/contract/view'
+import { MAX_WINDOW } from '../../../electron/contract'
 
 /**
  * One renderer process as Electron builds it for a window: the preload runs in its
@@ -16,8 +17,8 @@ import type { OpenView, ViewMessage, ViewQuery, ViewRanges, ViewSnapshot } from 
  * recording what arrives.
  */
 
-/** Every card of every column: the stand-in page has no scroll position to narrow its windows. */
-const EVERYTHING = { start: 0, end: 100_000 }
+/** The widest window a column may ask for: the stand-in page has no scroll position to narrow it, and its boards are small. */
+const EVERYTHING = { start: 0, end: MAX_WINDOW }
 export const WHOLE_BOARD: ViewRanges = { promised: EVERYTHING, due: EVERYTHING, overdue: EVERYTHING, done: EVERYTHING }
 
 export interface PagePreferences {
