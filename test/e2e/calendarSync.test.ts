@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { todoUid } from '../../electron/core/caldav/vtodo'
 import { edited, icsStamp, phoneOf } from '../support/caldavRig'
 import { startCalDavServer, type CalDavServer } from '../support/caldavServers'
-import { createOverHttp } from './support/api'
+import { createOverHttp, serviceCard } from './support/api'
 import { card } from './support/board'
 import { chromiumForTests } from './support/chromium'
 import { useBrowserMode } from './support/suite'
@@ -29,9 +29,12 @@ describe.skipIf(!chromiumPath || !radicale)('calendar sync in browser mode', () 
     await server?.stop()
   })
 
-  it('connects to Radicale through the settings, shows the sync state, and brings a change made on the phone onto the board', async () => {
+  it('connects to Radicale through the settings, shows the sync state, and brings changes made on the phone onto the board', async () => {
     const { page, app } = suite
     const id = await createOverHttp(app, { title: 'Send the proposal', client: { name: 'Jenny Rivera' }, dueAt: new Date(Date.now() + 5 * 86_400_000).toISOString() })
+    const promisedAt = new Date(Date.now() + 6 * 86_400_000)
+    promisedAt.setUTCSeconds(0, 0)
+    const danaId = await createOverHttp(app, { title: 'Call Dana about the renewal', client: { name: 'Dana Scully' }, dueAt: promisedAt.toISOString() })
     await card(page, 'Send the proposal', 'Promised').waitFor()
 
     await page.getByRole('button', { name: 'Settings', exact: true }).click()
@@ -70,11 +73,27 @@ describe.skipIf(!chromiumPath || !radicale)('calendar sync in browser mode', () 
       task.etag,
     )
     expect(response.ok).toBe(true)
+    // And moves Dana's promised date two days later.
+    const dana = (await phone.tasks()).find((t) => t.uid === todoUid(danaId))!
+    const moved = await phone.put(
+      new URL(dana.href).pathname.split('/').pop()!,
+      edited(dana.ics, { DUE: `DUE:${icsStamp(new Date(promisedAt.getTime() + 2 * 86_400_000))}`, 'LAST-MODIFIED': `LAST-MODIFIED:${icsStamp(new Date(Date.now() + 60_000))}` }),
+      dana.etag,
+    )
+    expect(moved.ok).toBe(true)
 
     await page.getByRole('button', { name: /Synced with your calendar/ }).click()
     await dialog.getByRole('button', { name: 'Sync now' }).click()
     await dialog.getByRole('status').filter({ hasText: /Synced with your calendar/ }).waitFor()
     await dialog.getByRole('button', { name: 'Cancel' }).click()
     await card(page, 'Send the signed proposal', 'Done').waitFor()
+
+    // The promised date is the app's: the card asks whether to keep the phone's move.
+    const asked = card(page, 'Call Dana about the renewal').getByRole('group', { name: 'Calendar change to confirm' })
+    await asked.getByText(/moved in your calendar \(client told: no\)/).waitFor()
+    expect((await serviceCard(app, 'Call Dana about the renewal')).dueAt).toBe(new Date(promisedAt.getTime() + 2 * 86_400_000).toISOString())
+    await asked.getByRole('button', { name: 'Put the old date back' }).click()
+    await asked.waitFor({ state: 'detached' })
+    expect((await serviceCard(app, 'Call Dana about the renewal')).dueAt).toBe(promisedAt.toISOString())
   })
 })

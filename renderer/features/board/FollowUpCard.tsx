@@ -2,6 +2,8 @@ import { useDraggable } from '@dnd-kit/core'
 import { memo, useCallback, useRef, useState } from 'react'
 import type { ViewCard as Card } from '../../../electron/contract'
 import { CardChecklist } from '../method/CardChecklist'
+import { CalendarFlagActions, type CalendarFlagAnswer } from '../settings/CalendarFlagActions'
+import { useCalendarFlag } from '../settings/syncStatusStore'
 import { ContextMenu, type MenuItem } from './ContextMenu'
 import type { Density } from './density'
 import { CHANNEL_ICONS, CHANNEL_NAMES, RECURRENCE_NAMES, describeBuffer, describeDeadline, describeLateness, describeMargin, formatMoney } from './format'
@@ -20,6 +22,8 @@ export interface CardActions {
   /** After the sale, on promise cards: plan a thank-you (won) or a confirmation call and a second thank-you (delivered). */
   afterSale?(card: Card, sequence: 'won' | 'delivered'): void
   logContact(card: Card): void
+  /** Answers what the calendar asks about this card (moved or deleted on the phone). */
+  answerCalendar?(card: Card, answer: CalendarFlagAnswer): void
 }
 
 const RISK_TEXT = 'Past your own target: deliver now or send a heads-up'
@@ -72,6 +76,18 @@ function ClientLine({ card }: { card: Card }) {
       {card.client.name}
       {card.client.company ? ` · ${card.client.company}` : ''}
     </p>
+  )
+}
+
+/** A change made in the calendar (on the phone) that the person confirms here: the service's words, two answers. */
+function CalendarFlag({ card, actions }: { card: Card; actions: CardActions }) {
+  const flag = useCalendarFlag(card.id)
+  if (!flag || !actions.answerCalendar) return null
+  return (
+    <div className="card__calendar" role="group" aria-label="Calendar change to confirm">
+      <p>{flag.message}</p>
+      <CalendarFlagActions flag={flag} onAnswer={(answer) => actions.answerCalendar?.(card, answer)} />
+    </div>
   )
 }
 
@@ -197,6 +213,7 @@ export const FollowUpCard = memo(function FollowUpCard({ card, now, actions, den
         </button>
       </div>
       <ClientLine card={card} />
+      <CalendarFlag card={card} actions={actions} />
       <div className="card__row">
         <p className="card__when">
           {card.atRisk && (

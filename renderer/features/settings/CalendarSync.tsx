@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react'
-import type { SyncCollection, SyncSettings, SyncStatus } from '../../../electron/contract'
+import type { SyncCollection, SyncSettings } from '../../../electron/contract'
 import { Field } from '../../components/Field'
 import { api } from '../../lib/api'
+import { CalendarFlagActions } from './CalendarFlagActions'
 import { SyncStatusLine } from './SyncStatusLine'
+import { publishSyncStatus, refreshSyncStatus, useSyncStatus } from './syncStatusStore'
 
 type Errors = Partial<Record<string, string>>
 
@@ -19,7 +21,7 @@ export function CalendarSync() {
   const [collections, setCollections] = useState<SyncCollection[]>([])
   const [collectionUrl, setCollectionUrl] = useState('')
   const [enabled, setEnabled] = useState(true)
-  const [status, setStatus] = useState<SyncStatus | null>(null)
+  const status = useSyncStatus()
   const [message, setMessage] = useState<string | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [errors, setErrors] = useState<Errors>({})
@@ -38,7 +40,7 @@ export function CalendarSync() {
         setCollections([{ url: loaded.collectionUrl, name: loaded.collectionName ?? loaded.collectionUrl, tasks: true }])
       }
     })
-    void api.getSyncStatus({}).then((result) => result.ok && setStatus(result.value))
+    void refreshSyncStatus()
   }, [])
 
   const account = () => ({ serverUrl, username, ...(password ? { password } : {}) })
@@ -83,18 +85,17 @@ export function CalendarSync() {
     setSettings(saved)
     setPassword('')
     setMessage(saved.enabled ? 'Calendar sync is on. Your follow-ups are on their way to the calendar.' : 'Calendar sync is off.')
-    const current = await api.getSyncStatus({})
-    if (current.ok) setStatus(current.value)
+    await refreshSyncStatus()
   }
 
   async function syncNow() {
     const synced = await run(api.syncNow({}))
-    if (synced) setStatus(synced)
+    if (synced) publishSyncStatus(synced)
   }
 
   async function resolve(id: string, action: 'deleteHere' | 'putBack' | 'keepMove' | 'restoreDate') {
     const resolved = await run(api.resolveSyncFlag({ id, action }))
-    if (resolved) setStatus(resolved)
+    if (resolved) publishSyncStatus(resolved)
   }
 
   return (
@@ -175,25 +176,7 @@ export function CalendarSync() {
               {status.flags.map((flag) => (
                 <li key={`${flag.id}-${flag.kind}`}>
                   <strong>{flag.title}</strong>: {flag.message}{' '}
-                  {flag.kind === 'deletedInCalendar' ? (
-                    <>
-                      <button type="button" onClick={() => void resolve(flag.id, 'deleteHere')}>
-                        Delete here too
-                      </button>{' '}
-                      <button type="button" onClick={() => void resolve(flag.id, 'putBack')}>
-                        Put it back
-                      </button>
-                    </>
-                  ) : (
-                    <>
-                      <button type="button" onClick={() => void resolve(flag.id, 'keepMove')}>
-                        Keep the new date
-                      </button>{' '}
-                      <button type="button" onClick={() => void resolve(flag.id, 'restoreDate')}>
-                        Put the old date back
-                      </button>
-                    </>
-                  )}
+                  <CalendarFlagActions flag={flag} onAnswer={(answer) => void resolve(flag.id, answer)} disabled={busy} />
                 </li>
               ))}
             </ul>

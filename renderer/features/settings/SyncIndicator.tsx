@@ -1,10 +1,6 @@
-import { useEffect, useState } from 'react'
 import type { SyncStatus } from '../../../electron/contract'
-import { api } from '../../lib/api'
 import { syncStatusText } from './SyncStatusLine'
-
-/** How often the header asks for the sync state; the board's push carries no sync state. */
-const POLL_MS = 5_000
+import { useSyncStatus, useSyncStatusPolling } from './syncStatusStore'
 
 const SHORT: Record<SyncStatus['state'], (status: SyncStatus) => string> = {
   off: () => '',
@@ -16,21 +12,8 @@ const SHORT: Record<SyncStatus['state'], (status: SyncStatus) => string> = {
 
 /** The header's sync state: nothing while sync is off; a click opens Settings to fix or confirm. */
 export function SyncIndicator({ onOpen }: { onOpen(): void }) {
-  const [status, setStatus] = useState<SyncStatus | null>(null)
-
-  useEffect(() => {
-    let alive = true
-    const refresh = () => void api.getSyncStatus({}).then((result) => alive && result.ok && setStatus(result.value))
-    refresh()
-    const timer = setInterval(refresh, POLL_MS)
-    window.addEventListener('focus', refresh)
-    return () => {
-      alive = false
-      clearInterval(timer)
-      window.removeEventListener('focus', refresh)
-    }
-  }, [])
-
+  useSyncStatusPolling()
+  const status = useSyncStatus()
   if (!status || status.state === 'off') return null
   const detail = syncStatusText(status) + (status.state === 'error' ? ' Open Settings → Calendar sync to fix it.' : '')
   return (

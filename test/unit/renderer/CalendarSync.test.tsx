@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { CalendarSync } from '../../../renderer/features/settings/CalendarSync'
 import { SyncIndicator } from '../../../renderer/features/settings/SyncIndicator'
+import { publishSyncStatus } from '../../../renderer/features/settings/syncStatusStore'
 import { api as realApi } from '../../../renderer/lib/api'
 import { fail, mockApi, ok } from './support'
 
@@ -17,6 +18,8 @@ beforeEach(() => {
   vi.clearAllMocks()
   api.getSyncSettings.mockResolvedValue(ok(SETTINGS))
   api.getSyncStatus.mockResolvedValue(ok({ state: 'off', pending: 0, flags: [] }))
+  // The page keeps one sync state; each test starts from sync being off.
+  publishSyncStatus({ state: 'off', pending: 0, flags: [] })
 })
 
 describe('Settings → Calendar sync', () => {

@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/react'
+import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import type { Card } from '../../../electron/contract'
 import { COLUMN_TITLES } from '../../../renderer/features/board/format'
 import { Board } from '../../../renderer/features/board/Board'
 import type { CardActions } from '../../../renderer/features/board/FollowUpCard'
+import { publishSyncStatus } from '../../../renderer/features/settings/syncStatusStore'
 import { makeBoard, makeCard, storeOf } from './support'
 
 /** Monday 10 March 2025, 10:00 in Berlin (the test time zone). */
@@ -94,6 +95,23 @@ describe('a follow-up card', () => {
     expect(until.getTime() - before).toBeGreaterThanOrEqual(3_600_000 - 1_000)
     expect(until.getTime() - before).toBeLessThanOrEqual(3_600_000 + 60_000)
     expect(screen.queryByRole('menu')).toBeNull()
+  })
+
+  it('asks on the card about a date moved in the calendar, and passes on the answer', async () => {
+    const card = makeCard({ id: 'moved', title: 'Send the proposal' })
+    const actions = { ...noActions(), answerCalendar: vi.fn() }
+    const { article } = show(card, actions)
+    expect(within(article).queryByRole('group', { name: 'Calendar change to confirm' })).toBeNull()
+
+    const message = 'The promised date was moved in your calendar (client told: no). Keep the new date or put the old one back?'
+    act(() => publishSyncStatus({ state: 'synced', pending: 0, flags: [{ id: 'moved', title: card.title, kind: 'dueMovedInCalendar', message }] }))
+    const asked = within(article).getByRole('group', { name: 'Calendar change to confirm' })
+    expect(asked.textContent).toContain(message)
+    await userEvent.setup().click(within(asked).getByRole('button', { name: 'Put the old date back' }))
+    expect(actions.answerCalendar).toHaveBeenCalledWith(expect.objectContaining({ id: 'moved' }), 'restoreDate')
+
+    act(() => publishSyncStatus({ state: 'synced', pending: 0, flags: [] }))
+    expect(within(article).queryByRole('group', { name: 'Calendar change to confirm' })).toBeNull()
   })
 
   it('offers a keyboard handle named after the card for moving it between columns', () => {
