@@ -272,7 +272,9 @@ describe.skipIf(missing.length > 0).each(SERVER_KINDS)('calendar sync with %s', 
     expect(rig.store.data).toBe(data)
   })
 
-  it.skipIf(kind === 'xandikos')('says in words that the password was refused, and changes nothing', async () => {
+  // Xandikos has no authentication of its own (it expects a proxy in front), so only Radicale can refuse a password.
+  const withAuthentication = kind === 'radicale' ? it : () => {}
+  withAuthentication('says in words that the password was refused, and changes nothing', async () => {
     const rig = await open()
     await create(rig, 'Send the agenda')
     await rig.service.handlers.saveSyncSettings({ serverUrl: server.baseUrl, username: server.username, password: 'wrong', enabled: true, collectionUrl: rig.collectionUrl })
