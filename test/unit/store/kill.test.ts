@@ -53,6 +53,8 @@ beforeAll(async () => {
     format: 'esm',
     target: 'node20',
     minify: true,
+    // The service's CommonJS dependencies require Node's built-ins, which an ES module bundle must provide.
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
     logLevel: 'error',
   })
 })
