@@ -5,10 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BoardSnapshot, Card } from '../../../electron/contract'
 import { createFollowUp } from '../../../electron/core/commands'
 import { emptyData } from '../../../electron/core/schema'
-import { dispatch, dispatchByName } from '../../../electron/service/dispatch'
+import { dispatch } from '../../../electron/service/dispatch'
 import { FollowThroughService } from '../../../electron/service/service'
 import { Store } from '../../../electron/store/store'
 import { FakeTime } from '../../support/fakeTime'
+import { callOk } from './onDisk'
 
 // Friday 20 Nov 2026 when the promises were made; back on Monday 23 Nov, 10:00 in Berlin.
 const CREATED = new Date('2026-11-20T09:00:00+01:00')
@@ -49,11 +50,7 @@ async function open(): Promise<void> {
   service.start()
 }
 
-const call = async <T,>(method: string, input: unknown): Promise<T> => {
-  const result = await dispatchByName(service.handlers, method, input)
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-  return result.value as T
-}
+const call = <T,>(method: string, input: unknown): Promise<T> => callOk<T>(service, method, input)
 const cards = (board: BoardSnapshot): Card[] => Object.values(board.columns).flat()
 
 describe('while you were away', () => {

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BoardSnapshot, Card } from '../../../electron/contract'
-import { dispatch, dispatchByName } from '../../../electron/service/dispatch'
+import { dispatch } from '../../../electron/service/dispatch'
 import { FollowThroughService } from '../../../electron/service/service'
 import { Store } from '../../../electron/store/store'
 import { FakeTime } from '../../support/fakeTime'
+import { callOk } from './onDisk'
 
 // Monday 23 Nov 2026, 10:00 in Berlin.
 const START = new Date('2026-11-23T10:00:00+01:00')
@@ -43,11 +44,7 @@ async function open(notifier = true): Promise<void> {
   service.start()
 }
 
-const call = async <T,>(method: string, input: unknown): Promise<T> => {
-  const result = await dispatchByName(service.handlers, method, input)
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-  return result.value as T
-}
+const call = <T,>(method: string, input: unknown): Promise<T> => callOk<T>(service, method, input)
 const cards = (board: BoardSnapshot): Card[] => Object.values(board.columns).flat()
 const byTitle = (title: string) => cards(service.board()).find((c) => c.title === title)!
 

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AppError, Result } from '../../../electron/contract'
@@ -7,7 +6,7 @@ import { CURRENT_SCHEMA_VERSION, emptyData, type Data } from '../../../electron/
 import { dispatchByName } from '../../../electron/service/dispatch'
 import { FollowThroughService } from '../../../electron/service/service'
 import { Store } from '../../../electron/store/store'
-import { FakeTime } from '../../support/fakeTime'
+import { callOk, openServiceOnDisk } from './onDisk'
 
 // Monday 23 Nov 2026, 10:00 in Berlin.
 const START = new Date('2026-11-23T10:00:00+01:00')
@@ -18,23 +17,14 @@ let store: Store
 let service: FollowThroughService
 
 beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'ft-transfer-'))
-  const time = new FakeTime(START)
-  store = await Store.open({ dataDir, app: 'test', now: time.now, writeDelayMs: 0 })
-  let n = 0
-  service = new FollowThroughService({ store, now: time.now, timers: time, newId: () => `f${++n}`, systemLocale: 'en-GB' })
-  service.start()
+  ;({ dataDir, store, service } = await openServiceOnDisk('ft-transfer-', START, { systemLocale: 'en-GB' }))
 })
 afterEach(async () => {
   await service.stop().catch(() => {})
   await rm(dataDir, { recursive: true, force: true })
 })
 
-const call = async <T,>(method: string, input: unknown): Promise<T> => {
-  const result = await dispatchByName(service.handlers, method, input)
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-  return result.value as T
-}
+const call = <T,>(method: string, input: unknown): Promise<T> => callOk<T>(service, method, input)
 const refused = async (method: string, input: unknown): Promise<AppError> => {
   const result = (await dispatchByName(service.handlers, method, input)) as Result<unknown>
   if (result.ok) throw new Error(`${method} was accepted`)

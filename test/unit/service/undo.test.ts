@@ -1,12 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rm } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Card, FollowUp, UndoResult } from '../../../electron/contract'
-import { dispatchByName } from '../../../electron/service/dispatch'
 import { FollowThroughService } from '../../../electron/service/service'
 import { Store } from '../../../electron/store/store'
 import { FakeTime } from '../../support/fakeTime'
+import { callOk, openServiceOnDisk } from './onDisk'
 
 // Monday 23 Nov 2026, 10:00 in Berlin.
 const START = new Date('2026-11-23T10:00:00+01:00')
@@ -19,23 +17,14 @@ let service: FollowThroughService
 let time: FakeTime
 
 beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'ft-undo-'))
-  time = new FakeTime(START)
-  store = await Store.open({ dataDir, app: 'test', now: time.now, writeDelayMs: 0 })
-  let n = 0
-  service = new FollowThroughService({ store, now: time.now, timers: time, newId: () => `f${++n}` })
-  service.start()
+  ;({ dataDir, store, service, time } = await openServiceOnDisk('ft-undo-', START))
 })
 afterEach(async () => {
   await service.stop().catch(() => {})
   await rm(dataDir, { recursive: true, force: true })
 })
 
-const call = async <T,>(method: string, input: unknown): Promise<T> => {
-  const result = await dispatchByName(service.handlers, method, input)
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-  return result.value as T
-}
+const call = <T,>(method: string, input: unknown): Promise<T> => callOk<T>(service, method, input)
 const all = (): Card[] => Object.values(service.board().columns).flat()
 const stored = (id: string): FollowUp | undefined => store.data.followUps.find((f) => f.id === id)
 /** Everything but the history, which only grows (undo and redo are recorded in it). */
