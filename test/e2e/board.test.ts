@@ -5,6 +5,7 @@ import { createOverHttp, serviceBoard, serviceCard } from './support/api'
 import { card, region, type ColumnName } from './support/board'
 import { chromiumForTests } from './support/chromium'
 import { useBrowserMode } from './support/suite'
+import { DAY, inMs, localInput, MINUTE } from './support/times'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { emptyData } from '../../electron/core/schema'
@@ -12,15 +13,6 @@ import { makeFollowUp } from '../fixtures/followUps'
 
 const chromiumPath = chromiumForTests()
 
-const MINUTE = 60_000
-const DAY = 24 * 60 * MINUTE
-const inMs = (ms: number) => new Date(Date.now() + ms).toISOString()
-
-/** Local "yyyy-MM-ddTHH:mm", the value of a datetime-local input. */
-const localInput = (date: Date) => {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`
-}
 
 /** `days` from today at 16:00 local time. */
 const daysAhead = (days: number) => {

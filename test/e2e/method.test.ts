@@ -4,18 +4,10 @@ import { createOverHttp, serviceCard } from './support/api'
 import { card, region } from './support/board'
 import { chromiumForTests } from './support/chromium'
 import { useBrowserMode } from './support/suite'
+import { DAY, inMs, localInput, MINUTE } from './support/times'
 
 const chromiumPath = chromiumForTests()
 
-const MINUTE = 60_000
-const DAY = 24 * 60 * MINUTE
-const inMs = (ms: number) => new Date(Date.now() + ms).toISOString()
-
-/** Local "yyyy-MM-ddTHH:mm", the value of a datetime-local input. */
-const localInput = (date: Date) => {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`
-}
 
 const CLIENT = { name: 'Jenny Rivera', company: 'Acme GmbH', email: 'jenny@acme.example' }
 
