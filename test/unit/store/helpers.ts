@@ -71,8 +71,16 @@ export async function listDir(dir: string): Promise<string[]> {
 
 /** The folder as a crash would leave it for the next start: every file but the lock, copied to a new folder. */
 export async function crashCopy(dir: string, into: string): Promise<string> {
-  await cp(dir, into, { recursive: true, filter: (source) => basename(source) !== LOCK_FILE_NAME })
-  return into
+  // A live store may remove a file while cp walks the folder (a background fold-in ends): copy it afresh then.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await cp(dir, into, { recursive: true, filter: (source) => basename(source) !== LOCK_FILE_NAME })
+      return into
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt === 5) throw error
+      await rm(into, { recursive: true, force: true })
+    }
+  }
 }
 
 export interface WatchedFs {

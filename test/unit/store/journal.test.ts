@@ -150,6 +150,27 @@ describe('a crash while the journal is folded into the data file', () => {
     expect((await listDir(dir)).filter((name) => name.includes('journal'))).toEqual([])
   })
 
+  test('when folding in failed before, the fresh journal’s lines are fsynced into the unfinished one before the fresh one goes', async () => {
+    const dir = await tempDir()
+    await writeData(dir, sampleData('at start', 1))
+    const { fs, fail, log } = watchedFs()
+    const store = await openStore({ dataDir: dir, fs, compactAfterBytes: 1 })
+    const heard: Array<Error | null> = []
+    store.onWriteError((error) => heard.push(error))
+    fail.when = (op, path) => op === 'rename' && path.endsWith('follow-through.json')
+    await store.update(sampleData('first', 2))
+    await vi.waitFor(() => expect(heard).toHaveLength(1))
+    log.length = 0
+
+    await store.update(sampleData('second', 3))
+    await vi.waitFor(() => expect(heard.filter((error) => error !== null)).toHaveLength(2))
+    fail.when = null
+
+    const moved = log.filter((entry) => entry.endsWith(` ${COMPACTING_JOURNAL_FILE_NAME}`))
+    expect(moved).toEqual([`write ${COMPACTING_JOURNAL_FILE_NAME}`, `sync ${COMPACTING_JOURNAL_FILE_NAME}`])
+    await store.close()
+  })
+
   test('after the new data file is in place but before the journals are gone: replaying them over it changes nothing', async () => {
     const dir = await tempDir()
     await writeData(dir, sampleData('at start', 1))

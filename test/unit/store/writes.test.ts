@@ -39,6 +39,17 @@ describe('acknowledged means durable', () => {
     expect((await afterCrash(dir)).data).toEqual(sampleData('one change'))
   })
 
+  test('a new journal’s name is fsynced into its folder before the first change in it is acknowledged', async () => {
+    const dir = await withDataFile()
+    const { fs, log } = watchedFs()
+    const store = await openStore({ dataDir: dir, fs })
+    log.length = 0
+
+    const seenAtAck = await store.update(sampleData('first change')).then(() => [...log])
+
+    expect(seenAtAck).toEqual([`sync ${basename(dir)}`, `write ${JOURNAL_FILE_NAME}`, `datasync ${JOURNAL_FILE_NAME}`])
+  })
+
   test('nothing is acknowledged while its fsync is still under way', async () => {
     const dir = await withDataFile()
     const { fs, log, hold } = watchedFs()
