@@ -84,6 +84,10 @@ describe('HTTP status codes', () => {
     expect(anonymous.status).toBe(401)
     expect(await anonymous.json()).toMatchObject({ ok: false })
 
+    const wrongToken = await fetch(`${origin}/api/getSettings?token=not-the-token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
+    expect(wrongToken.status).toBe(403)
+    expect(await wrongToken.json()).toMatchObject({ ok: false, error: { message: 'Wrong access token.' } })
+
     const ok = await post('getSettings', '{}')
     expect(ok.status).toBe(200)
   })
