@@ -17,7 +17,7 @@ import { AwayArea } from './features/board/AwayArea'
 import { Welcome } from './features/board/Welcome'
 import { useClients } from './features/board/useClients'
 import { useDensity } from './features/board/useDensity'
-import type { BoardCard } from './lib/viewStore'
+import type { BoardCard, ViewStore } from './lib/viewStore'
 import { LazyScorecardDialog } from './features/scorecard/LazyScorecard'
 import { SettingsDialog } from './features/settings/SettingsDialog'
 import { SyncIndicator } from './features/settings/SyncIndicator'
@@ -55,7 +55,8 @@ async function wholeCard(card: BoardCard): Promise<Card> {
   return result.ok ? { ...card, ...result.value } : { ...card, history: [] }
 }
 
-export function App() {
+/** `board`: the board's view, when main.tsx opened it before the first render. */
+export function App({ board: openedBoard }: { board?: ViewStore } = {}) {
   const now = useNow()
   // Dates and amounts follow the locale; Settings may override it, so read it at start and after Settings or an import.
   const locale = useDisplayLocale()
@@ -64,7 +65,7 @@ export function App() {
   const [showOlderDone, setShowOlderDone] = useState(false)
   const [density, setDensity] = useDensity()
   const query = useMemo(() => viewQuery(filters, showOlderDone), [filters, showOlderDone])
-  const store = useBoardView(api.openView, query, density)
+  const store = useBoardView(api.openView, query, density, openedBoard)
   const board = useBoardStatus(store)
   const [clients, refreshClients] = useClients()
   const [dialog, setDialog] = useState<Dialog>(null)

@@ -11,7 +11,14 @@ import { api } from './api'
 let override: string | undefined
 const listeners = new Set<() => void>()
 
-export const displayLocale = (): string => resolveLocale(override, navigator.language)
+/** The last answer and what it was resolved from: resolving asks ICU, far too slow for every date on every card. */
+let resolved: { override: string | undefined; system: string; locale: string } | undefined
+
+export function displayLocale(): string {
+  const system = navigator.language
+  if (!resolved || resolved.override !== override || resolved.system !== system) resolved = { override, system, locale: resolveLocale(override, system) }
+  return resolved.locale
+}
 
 function setOverride(next: string | undefined) {
   if (next === override) return

@@ -65,8 +65,9 @@ export class ViewStore {
     this.#ranges = ranges
   }
 
-  /** Opens the view; its snapshot and deltas arrive through `receive`. */
+  /** Opens the view (unless it is open already); its snapshot and deltas arrive through `receive`. */
   start(): void {
+    if (this.#handle) return
     this.#handle = this.#openView(this.#query, this.#ranges, (message) => this.receive(message))
   }
 

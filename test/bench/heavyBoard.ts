@@ -8,7 +8,8 @@ const iso = (ms: number) => new Date(ms).toISOString()
 /**
  * A board as heavy as real data: every follow-up carries 3–10 history events, and
  * they are spread over the columns relative to `now` — about 40% Promised, 15% Due,
- * 15% Overdue, 30% Done (a third of those within the last week).
+ * 15% Overdue, 30% Done (a third of those within the last week). Overdue ones carry
+ * their `missed` event, as in data the app has opened since their deadline passed.
  */
 export function heavyBoardData(count: number, now = Date.now()): Data {
   const data = emptyData()
@@ -35,6 +36,8 @@ export function heavyBoardData(count: number, now = Date.now()): Data {
       )
     }
     if (completedAt !== undefined) history.push({ type: 'completed', at: iso(completedAt) })
+    // Data the app has had open before: an overdue promise already has its miss recorded (else the first start records 15k of them and compacts).
+    else if (dueAt < now) history.push({ type: 'missed', at: iso(dueAt) })
     const { completedAt: _ignored, ...open } = base
     return {
       ...open,

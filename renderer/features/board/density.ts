@@ -8,3 +8,5 @@ export type Density = 'comfortable' | 'compact'
 export const CARD_HEIGHT: Record<Density, number> = { compact: 62, comfortable: 118 }
 /** Space between cards, px. */
 export const CARD_GAP = 6
+/** The density until Settings are read (and Settings' own default). */
+export const DEFAULT_DENSITY: Density = 'compact'

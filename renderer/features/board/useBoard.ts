@@ -9,9 +9,22 @@ export function firstRanges(density: Density, screenHeight = globalThis.innerHei
   return Object.fromEntries(VIEW_COLUMNS.map((column) => [column, { start: 0, end }])) as ViewRanges
 }
 
-/** The board's view, opened on mount and closed on unmount; new filters go to the service as its query. */
-export function useBoardView(openView: OpenView, query: ViewQuery, density: Density): ViewStore {
-  const [store] = useState(() => new ViewStore(openView, query, firstRanges(density)))
+/**
+ * Opens the board's view before React renders anything, so the service builds the
+ * first snapshot while the page renders its frame (main.tsx passes it to App).
+ */
+export function openBoardView(openView: OpenView, query: ViewQuery, density: Density): ViewStore {
+  const store = new ViewStore(openView, query, firstRanges(density))
+  store.start()
+  return store
+}
+
+/**
+ * The board's view (`opened`, if main.tsx opened it already, else a new one), open
+ * while mounted and closed on unmount; new filters go to the service as its query.
+ */
+export function useBoardView(openView: OpenView, query: ViewQuery, density: Density, opened?: ViewStore): ViewStore {
+  const [store] = useState(() => opened ?? new ViewStore(openView, query, firstRanges(density)))
   useEffect(() => {
     store.start()
     return () => store.stop()

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../../lib/api'
-import type { Density } from './density'
+import { DEFAULT_DENSITY, type Density } from './density'
 
-/** The density setting: read once, changed from the board's header; compact (the default) until read. */
+/** The density setting: read once, changed from the board's header; the default until read. */
 export function useDensity(): [Density, (next: Density) => void] {
-  const [density, setDensity] = useState<Density>('compact')
+  const [density, setDensity] = useState<Density>(DEFAULT_DENSITY)
   useEffect(() => {
     let active = true
     void api.getSettings({}).then((result) => active && result.ok && setDensity(result.value.density))

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Card } from '../../../electron/contract'
 import { App } from '../../../renderer/App'
+import { openBoardView } from '../../../renderer/features/board/useBoard'
 import { api as realApi } from '../../../renderer/lib/api'
 import { fail, makeBoard, makeCard, mockApi, ok, openedViews, pushBoard, sendShellCommand } from './support'
 
@@ -26,6 +27,14 @@ describe('the board app', () => {
     expect(within(region('Promised')).getByRole('article', { name: 'Send the proposal' })).toBeTruthy()
     expect(within(region('Promised')).getByLabelText('1 follow-up')).toBeTruthy()
     expect(within(region('Due')).getByLabelText('0 follow-ups')).toBeTruthy()
+    expect(api.openView).toHaveBeenCalledTimes(1)
+  })
+
+  it('shows the view opened before the page rendered (its snapshot may already be there), without opening another', async () => {
+    const board = openBoardView(api.openView, {}, 'compact')
+    await vi.waitFor(() => expect(board.version).toBe(1))
+    render(<App board={board} />)
+    expect(within(region('Promised')).getByRole('article', { name: 'Send the proposal' })).toBeTruthy()
     expect(api.openView).toHaveBeenCalledTimes(1)
   })
 
