@@ -124,17 +124,22 @@ describe('the change journal after a crash', () => {
 })
 
 describe('a crash while the journal is folded into the data file', () => {
-  test('before the new data file is in place: both journals are replayed over the old file', async () => {
-    const dir = await tempDir()
+  /** A store whose folding-in fails (the new data file cannot be renamed into place) after one change. */
+  async function storeWhoseFoldingFails(dir: string) {
     await writeData(dir, sampleData('at start', 1))
-    const { fs, fail } = watchedFs()
+    const { fs, fail, log } = watchedFs()
     const store = await openStore({ dataDir: dir, fs, compactAfterBytes: 1 })
     const heard: Array<Error | null> = []
     store.onWriteError((error) => heard.push(error))
     fail.when = (op, path) => op === 'rename' && path.endsWith('follow-through.json')
-
     await store.update(sampleData('first', 2))
     await vi.waitFor(() => expect(heard).toHaveLength(1))
+    return { store, heard, fail, log }
+  }
+
+  test('before the new data file is in place: both journals are replayed over the old file', async () => {
+    const dir = await tempDir()
+    const { store, heard, fail } = await storeWhoseFoldingFails(dir)
     // Saves go on into the fresh journal; folding in keeps failing.
     await store.update(sampleData('second', 3))
     // The save itself clears the error (a null is heard); the second failed folding-in is what to wait for.
@@ -151,15 +156,7 @@ describe('a crash while the journal is folded into the data file', () => {
   })
 
   test('when folding in failed before, the fresh journal’s lines are fsynced into the unfinished one before the fresh one goes', async () => {
-    const dir = await tempDir()
-    await writeData(dir, sampleData('at start', 1))
-    const { fs, fail, log } = watchedFs()
-    const store = await openStore({ dataDir: dir, fs, compactAfterBytes: 1 })
-    const heard: Array<Error | null> = []
-    store.onWriteError((error) => heard.push(error))
-    fail.when = (op, path) => op === 'rename' && path.endsWith('follow-through.json')
-    await store.update(sampleData('first', 2))
-    await vi.waitFor(() => expect(heard).toHaveLength(1))
+    const { store, heard, fail, log } = await storeWhoseFoldingFails(await tempDir())
     log.length = 0
 
     await store.update(sampleData('second', 3))
