@@ -21,7 +21,7 @@ import type { BoardCard, ViewStore } from './lib/viewStore'
 import { LazyScorecardDialog } from './features/scorecard/LazyScorecard'
 import { SettingsDialog } from './features/settings/SettingsDialog'
 import { SyncIndicator } from './features/settings/SyncIndicator'
-import { publishSyncStatus } from './features/settings/syncStatusStore'
+import { answerCalendarFlag } from './features/settings/syncStatusStore'
 import { HeadsUpDialog } from './features/method/HeadsUpDialog'
 import { checkInMessage } from './features/method/followThroughToast'
 import { LogContactDialog } from './features/cadence/LogContactDialog'
@@ -133,10 +133,7 @@ export function App({ board: openedBoard }: { board?: ViewStore } = {}) {
       edit: async (card) => setDialog({ kind: 'edit', card: await wholeCard(card) }),
       details: async (card) => setDialog({ kind: 'details', card: await wholeCard(card) }),
       logContact: async (card) => setDialog({ kind: 'logContact', card: await wholeCard(card) }),
-      answerCalendar: async (card, answer) => {
-        const status = await run(api.resolveSyncFlag({ id: card.id, action: answer }))
-        if (status) publishSyncStatus(status)
-      },
+      answerCalendar: (card, answer) => void run(answerCalendarFlag(card.id, answer)),
       remove: async (card) => {
         if (await run(api.remove({ id: card.id }))) {
           showToast({ message: `Deleted “${card.title}”.`, undo: () => void undoLast('undo') })

@@ -7,7 +7,7 @@ import { openBoardView } from './features/board/useBoard'
 import { api } from './lib/api'
 import './styles.css'
 
-// The access token has done its job (the server set a cookie); keep it out of the address bar.
+// The access token is in session storage now (lib/api.ts); keep it out of the address bar.
 if (new URLSearchParams(location.search).has('token')) history.replaceState(null, '', location.pathname + location.hash)
 
 // The board's view opens first: its snapshot is on its way while React renders the page around it.

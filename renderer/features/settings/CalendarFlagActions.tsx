@@ -1,6 +1,6 @@
-import type { SyncFlagView } from '../../../electron/contract'
+import type { Input, SyncFlagView } from '../../../electron/contract'
 
-export type CalendarFlagAnswer = 'deleteHere' | 'putBack' | 'keepMove' | 'restoreDate'
+export type CalendarFlagAnswer = Input<'resolveSyncFlag'>['action']
 
 const ANSWERS: Record<SyncFlagView['kind'], [CalendarFlagAnswer, string][]> = {
   deletedInCalendar: [

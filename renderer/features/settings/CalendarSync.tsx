@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react'
 import type { SyncCollection, SyncSettings } from '../../../electron/contract'
 import { Field } from '../../components/Field'
 import { api } from '../../lib/api'
-import { CalendarFlagActions } from './CalendarFlagActions'
+import { CalendarFlagActions, type CalendarFlagAnswer } from './CalendarFlagActions'
 import { SyncStatusLine } from './SyncStatusLine'
-import { publishSyncStatus, refreshSyncStatus, useSyncStatus } from './syncStatusStore'
+import { answerCalendarFlag, publishSyncStatus, refreshSyncStatus, useSyncStatus } from './syncStatusStore'
 
 type Errors = Partial<Record<string, string>>
 
@@ -93,10 +93,7 @@ export function CalendarSync() {
     if (synced) publishSyncStatus(synced)
   }
 
-  async function resolve(id: string, action: 'deleteHere' | 'putBack' | 'keepMove' | 'restoreDate') {
-    const resolved = await run(api.resolveSyncFlag({ id, action }))
-    if (resolved) publishSyncStatus(resolved)
-  }
+  const resolve = (id: string, answer: CalendarFlagAnswer) => run(answerCalendarFlag(id, answer))
 
   return (
     <section className="calendar-sync" aria-labelledby="calendar-sync-title">

@@ -1,6 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react'
-import type { SyncFlagView, SyncStatus } from '../../../electron/contract'
+import type { Result, SyncFlagView, SyncStatus } from '../../../electron/contract'
 import { api } from '../../lib/api'
+import type { CalendarFlagAnswer } from './CalendarFlagActions'
 
 /** How often the page asks for the sync state; the board's view carries no sync state. */
 const POLL_MS = 5_000
@@ -30,6 +31,13 @@ export function publishSyncStatus(next: SyncStatus): void {
 function subscribe(listener: () => void): () => void {
   listeners.add(listener)
   return () => listeners.delete(listener)
+}
+
+/** Answers what the calendar asks about a follow-up; the new state reaches the header, Settings and the cards. */
+export async function answerCalendarFlag(id: string, action: CalendarFlagAnswer): Promise<Result<SyncStatus>> {
+  const result = await api.resolveSyncFlag({ id, action })
+  if (result.ok) publishSyncStatus(result.value)
+  return result
 }
 
 export function refreshSyncStatus(): Promise<void> {
