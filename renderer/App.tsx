@@ -16,6 +16,7 @@ import { useBoardView, waitForCard } from './features/board/useBoard'
 import { AwayArea } from './features/board/AwayArea'
 import { Welcome } from './features/board/Welcome'
 import { useClients } from './features/board/useClients'
+import { DEFAULT_DENSITY } from './features/board/density'
 import { useDensity } from './features/board/useDensity'
 import type { BoardCard, ViewStore } from './lib/viewStore'
 import { LazyScorecardDialog } from './features/scorecard/LazyScorecard'
@@ -65,7 +66,7 @@ export function App({ board: openedBoard }: { board?: ViewStore } = {}) {
   const [showOlderDone, setShowOlderDone] = useState(false)
   const [density, setDensity] = useDensity()
   const query = useMemo(() => viewQuery(filters, showOlderDone), [filters, showOlderDone])
-  const store = useBoardView(api.openView, query, density, openedBoard)
+  const store = useBoardView(api.openView, query, density ?? DEFAULT_DENSITY, openedBoard)
   const board = useBoardStatus(store)
   const [clients, refreshClients] = useClients()
   const [dialog, setDialog] = useState<Dialog>(null)
@@ -215,7 +216,7 @@ export function App({ board: openedBoard }: { board?: ViewStore } = {}) {
       {board && (
         <div className="board-bar">
           <FilterBar filters={filters} clients={clients} onChange={setFilters} onOpenClients={refreshClients} />
-          <DensityToggle density={density} onChange={setDensity} />
+          {density && <DensityToggle density={density} onChange={setDensity} />}
           <button className="board-bar__keys" onClick={() => setDialog({ kind: 'shortcuts' })} aria-keyshortcuts="?">
             Keyboard shortcuts
           </button>
@@ -253,7 +254,7 @@ export function App({ board: openedBoard }: { board?: ViewStore } = {}) {
           </p>
         </Welcome>
       )}
-      {board ? (
+      {board && density ? (
         <Board
           key={locale}
           store={store}

@@ -13,6 +13,20 @@ export function invalidInput(error: z.ZodError): AppError {
   return { code: 'invalid_input', message: `${where}${first.message}`, fields }
 }
 
+/**
+ * Validates what crossed a transport. zod can throw on inputs that are not JSON
+ * (an object without a prototype given as a string's `length` makes its length check
+ * convert it to a number), so a throw is a refusal too, never an internal error.
+ */
+export function validateInput<T>(schema: z.ZodType<T>, raw: unknown): Result<T> {
+  try {
+    const parsed = schema.safeParse(raw)
+    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: invalidInput(parsed.error) }
+  } catch {
+    return { ok: false, error: { code: 'invalid_input', message: 'The request could not be read: it is not plain data.' } }
+  }
+}
+
 export const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract, name)
 
 /**
@@ -21,11 +35,11 @@ export const isMethodName = (name: string): name is MethodName => Object.hasOwn(
  * by method name, so a renamed method is a compile error at every caller.
  */
 export async function dispatch<M extends MethodName>(handlers: Handlers, method: M, raw: unknown): Promise<Result<Output<M>>> {
-  const parsed = contract[method].input.safeParse(raw)
-  if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) }
+  const input = validateInput<unknown>(contract[method].input, raw)
+  if (!input.ok) return input
   try {
     const handler = handlers[method] as (input: unknown) => Output<M> | Promise<Output<M>>
-    return { ok: true, value: await handler(parsed.data) }
+    return { ok: true, value: await handler(input.value) }
   } catch (error) {
     if (error instanceof DomainError) return { ok: false, error: error.toValue() }
     if (error instanceof z.ZodError) return { ok: false, error: invalidInput(error) }

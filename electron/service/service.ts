@@ -38,7 +38,7 @@ import type { Data, FollowUp } from '../core/schema'
 import { transferHandlers } from './transfer'
 import { quickAddHandlers } from './quickAdd'
 import { WallClockAlarm, type Timers } from './alarm'
-import { invalidInput } from './dispatch'
+import { validateInput } from './dispatch'
 import type { Notifier } from './notifier'
 import { digestReminders, type DigestedReminders } from './reminderDigest'
 import { ClockJumpWatch } from './clockWatch'
@@ -251,9 +251,9 @@ export class FollowThroughService {
    * contract, then sends the snapshot and every later delta to `sink`.
    */
   openView(raw: unknown, sink: ViewSink): Result<{ viewId: string }> {
-    const parsed = OpenViewInput.safeParse(raw)
-    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) }
-    const { viewId, query, ranges } = parsed.data
+    const input = validateInput(OpenViewInput, raw)
+    if (!input.ok) return input
+    const { viewId, query, ranges } = input.value
     try {
       this.views.open(viewId, query, ranges, sink)
     } catch (error) {

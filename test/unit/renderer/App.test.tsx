@@ -34,6 +34,7 @@ describe('the board app', () => {
     const board = openBoardView(api.openView, {}, 'compact')
     await vi.waitFor(() => expect(board.version).toBe(1))
     render(<App board={board} />)
+    await screen.findByRole('region', { name: 'Promised' })
     expect(within(region('Promised')).getByRole('article', { name: 'Send the proposal' })).toBeTruthy()
     expect(api.openView).toHaveBeenCalledTimes(1)
   })
@@ -107,13 +108,20 @@ describe('the board app', () => {
     expect(screen.queryByRole('dialog')).toBeNull()
   })
 
-  it('density follows the setting, and the header switches it', async () => {
+  it('density follows the setting from the first layout, and the header switches it', async () => {
     const user = userEvent.setup()
-    api.getSettings.mockResolvedValue(ok({ density: 'comfortable' } as never))
+    let answerSettings = () => {}
+    api.getSettings.mockReturnValue(new Promise((resolve) => (answerSettings = () => resolve(ok({ density: 'comfortable' } as never)))))
     api.updateSettings.mockResolvedValue(ok({ density: 'compact' } as never))
-    render(<App />)
+    const board = openBoardView(api.openView, {}, 'compact')
+    await vi.waitFor(() => expect(board.version).toBe(1))
+    render(<App board={board} />)
+    // The cards are there, but the density is not read yet: no card is laid out in a density that may be wrong.
+    expect(screen.queryByRole('article', { name: 'Send the proposal' })).toBeNull()
+    act(answerSettings)
     const article = await screen.findByRole('article', { name: 'Send the proposal' })
-    await within(article).findByText(/my target/)
+    // Never laid out compact first: the card shows its details the moment it is there.
+    expect(within(article).getByText(/my target/)).toBeTruthy()
     await user.click(screen.getByRole('button', { name: 'Compact' }))
     expect(api.updateSettings).toHaveBeenCalledWith({ density: 'compact' })
     expect(within(screen.getByRole('article', { name: 'Send the proposal' })).queryByText(/my target/)).toBeNull()

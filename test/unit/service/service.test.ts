@@ -46,6 +46,14 @@ describe('the API boundary', () => {
     expect(await call('complete', { id: 'f1', force: true })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
   })
 
+  it('refuses, rather than fails on, an input that is not plain data', async () => {
+    await open()
+    // The fuzzer's find: zod's length check converts this `length` to a number, which throws.
+    const notPlain = { id: { length: Object.create(null) } }
+    expect(await call('getFollowUp', notPlain)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/not plain data/) } })
+    expect(service.openView({ viewId: notPlain.id, query: {}, ranges: {} }, { send: () => {} })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+  })
+
   it('creates from one line of quick add and shows it on the board', async () => {
     await open()
     const created = await call('quickAdd', { text: 'Call Jenny Rivera Friday 4pm 248-867-5309' })
