@@ -104,6 +104,33 @@ const READERS: Record<DateDialect, Chrono> = {
   de: extended(chrono.de.casual, 'de'),
 }
 
+/**
+ * The readers a line goes through. A German system reads English too: many German
+ * salespeople write their notes in English, and day first, like en-GB.
+ */
+const READ_AS: Record<DateDialect, DateDialect[]> = { 'en-US': ['en-US'], 'en-GB': ['en-GB'], de: ['de', 'en-GB'] }
+
+const overlaps = (a: ParsedResult, b: ParsedResult) => a.index < b.index + b.text.length && b.index < a.index + a.text.length
+
+/**
+ * The date words of a line in every language its system reads. Where two readings
+ * cover the same words, the one that covers more wins ("tomorrow 4pm" over "4pm"),
+ * the system's own language on a tie; the rest keep their place in the line.
+ */
+function dateWords(line: string, now: Date, dialect: DateDialect): ParsedResult[] {
+  const found: ParsedResult[] = []
+  for (const reader of READ_AS[dialect]) {
+    for (const result of READERS[reader].parse(line, now, { forwardDate: true })) {
+      if (bareMonth(result, reader)) continue
+      const rivals = found.filter((other) => overlaps(result, other))
+      if (rivals.some((other) => other.text.length >= result.text.length)) continue
+      for (const rival of rivals) found.splice(found.indexOf(rival), 1)
+      found.push(result)
+    }
+  }
+  return found.sort((a, b) => a.index - b.index)
+}
+
 const hasHour = (c: ParsedComponents) => c.isCertain('hour')
 const hasDay = (c: ParsedComponents) => c.isCertain('day') || c.isCertain('weekday') || c.isCertain('month')
 
@@ -184,7 +211,7 @@ function dayOf(result: ParsedResult, now: Date, rules: DateRules): { day: Date; 
  * Returns null when the line holds no date.
  */
 export function readDate(line: string, now: Date, dialect: DateDialect, rules: DateRules): DateReading | null {
-  const results = READERS[dialect].parse(line, now, { forwardDate: true }).filter((r) => !bareMonth(r, dialect))
+  const results = dateWords(line, now, dialect)
   if (results.length === 0) return null
   const dated = results.find((r) => !timeOnly(r))
   const primary = dated ?? results[0]
@@ -254,10 +281,12 @@ export function readDate(line: string, now: Date, dialect: DateDialect, rules: D
 function namedOtherWeekday(line: string, used: Span[], now: Date, dialect: DateDialect): number | undefined {
   for (const match of line.matchAll(/\p{L}+/gu)) {
     if (used.some((s) => match.index! >= s.start && match.index! < s.end)) continue
-    const day = weekdayNamedBy(match[0], dialect)
-    if (day === undefined) continue
-    const weekday = WEEKDAYS[dialect].indexOf(day)
-    if (weekday !== now.getDay()) return weekday
+    for (const reader of READ_AS[dialect]) {
+      const day = weekdayNamedBy(match[0], reader)
+      if (day === undefined) continue
+      const weekday = WEEKDAYS[reader].indexOf(day)
+      if (weekday !== now.getDay()) return weekday
+    }
   }
   return undefined
 }
