@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Card, Result } from '../electron/contract'
 import { Board } from './features/board/Board'
-import { useBoardStatus, useShownCard } from './features/board/boardView'
+import { useBoardStatus, useShownCard, useViewRefusal } from './features/board/boardView'
 import { CardDetail, type DetailCard } from './features/board/CardDetail'
 import { DensityToggle } from './features/board/DensityToggle'
 import type { DropIntent } from './features/board/dropIntent'
@@ -68,6 +68,7 @@ export function App({ board: openedBoard }: { board?: ViewStore } = {}) {
   const query = useMemo(() => viewQuery(filters, showOlderDone), [filters, showOlderDone])
   const store = useBoardView(api.openView, query, density ?? DEFAULT_DENSITY, openedBoard)
   const board = useBoardStatus(store)
+  const refusal = useViewRefusal(store)
   const [clients, refreshClients] = useClients()
   const [dialog, setDialog] = useState<Dialog>(null)
   const [error, setError] = useState<string | null>(null)
@@ -264,6 +265,10 @@ export function App({ board: openedBoard }: { board?: ViewStore } = {}) {
           density={density}
           olderDone={olderDone}
         />
+      ) : refusal ? (
+        <p className="banner banner--error" role="alert">
+          The board could not be opened: {refusal}
+        </p>
       ) : (
         <p className="loading">Loading your follow-ups…</p>
       )}

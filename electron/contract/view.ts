@@ -28,6 +28,7 @@
  * board changes arrive as deltas on the view, never by fetching the board again.
  */
 import type { Card } from '../core/board'
+import type { AppError } from '../core/errors'
 import type { HistoryEvent } from '../core/schema'
 import type { Column } from '../core/columns'
 import type { Channel } from '../core/schema'
@@ -106,7 +107,11 @@ export interface ViewDelta {
   status?: BoardStatus
 }
 
+/** What the service pushes on a view. */
 export type ViewMessage = { type: 'snapshot'; snapshot: ViewSnapshot } | { type: 'delta'; delta: ViewDelta }
+
+/** What a listener hears: the pushes, or the bridge's word that the view was refused (nothing will follow). */
+export type ViewEvent = ViewMessage | { type: 'refused'; error: AppError }
 
 /** What a listener does with its view: change the ranges (scrolling) or the query (filters), or stop. */
 export interface ViewHandle {
@@ -115,7 +120,7 @@ export interface ViewHandle {
 }
 
 /** Opens a view; the listener gets the snapshot, then every delta in order (gaps are resynced by the bridge). */
-export type OpenView = (query: ViewQuery, ranges: ViewRanges, listener: (message: ViewMessage) => void) => ViewHandle
+export type OpenView = (query: ViewQuery, ranges: ViewRanges, listener: (event: ViewEvent) => void) => ViewHandle
 
 /** A listener's copy of its view, built from a snapshot and kept by deltas. */
 export interface ViewState {

@@ -1,9 +1,9 @@
-import type { OpenView, ViewHandle, ViewMessage, ViewQuery, ViewRanges } from './view'
+import type { OpenView, ViewEvent, ViewHandle, ViewQuery, ViewRanges } from './view'
 
 /** What a bridge needs to carry views: start a view's message stream, call the view methods, stop. */
 export interface ViewTransport {
-  /** Starts the view; its snapshot and deltas reach `receive` in order. */
-  open(viewId: string, query: ViewQuery, ranges: ViewRanges, receive: (message: ViewMessage) => void): void
+  /** Starts the view; its snapshot and deltas reach `receive` in order, or one refusal if it cannot be opened. */
+  open(viewId: string, query: ViewQuery, ranges: ViewRanges, receive: (event: ViewEvent) => void): void
   call(method: 'updateView' | 'resyncView' | 'closeView', input: { viewId: string; query?: ViewQuery; ranges?: ViewRanges }): Promise<unknown>
   /** Stops delivering the view's messages (after closeView, or when the stream itself ends). */
   stop(viewId: string): void
@@ -27,6 +27,12 @@ export function openViewWith(transport: ViewTransport, newId: () => string): Ope
     }
     transport.open(viewId, query, ranges, (message) => {
       if (closed) return
+      if (message.type === 'refused') {
+        closed = true
+        transport.stop(viewId)
+        listener(message)
+        return
+      }
       if (message.type === 'snapshot') {
         resyncing = false
         version = message.snapshot.version

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import type { Api, Bridge, ViewMessage } from '../contract'
+import type { Api, Bridge, Result, ViewEvent, ViewMessage } from '../contract'
 import { apiFromTransport, ipcChannel, OPEN_VIEW_CHANNEL, SHELL_COMMAND_CHANNEL, VIEW_CHANNEL } from '../contract/methods'
 import { openViewWith } from '../contract/viewClient'
 
@@ -15,7 +15,7 @@ function subscribe<T>(channel: string, listener: (payload: T) => void): () => vo
 const api = apiFromTransport<Api>((method, input) => ipcRenderer.invoke(ipcChannel(method), input))
 
 /** Every view's messages arrive on one channel as JSON text (serialised once in main); routed here by view id. */
-const views = new Map<string, (message: ViewMessage) => void>()
+const views = new Map<string, (event: ViewEvent) => void>()
 ipcRenderer.on(VIEW_CHANNEL, (_event, text: string) => {
   const message = JSON.parse(text) as ViewMessage
   views.get(message.type === 'snapshot' ? message.snapshot.viewId : message.delta.viewId)?.(message)
@@ -25,7 +25,9 @@ const openView = openViewWith(
   {
     open(viewId, query, ranges, receive) {
       views.set(viewId, receive)
-      void ipcRenderer.invoke(OPEN_VIEW_CHANNEL, { viewId, query, ranges })
+      void ipcRenderer.invoke(OPEN_VIEW_CHANNEL, { viewId, query, ranges }).then((result: Result<unknown>) => {
+        if (!result.ok) receive({ type: 'refused', error: result.error })
+      })
     },
     call: (method, input) => api[method](input as never),
     stop: (viewId) => views.delete(viewId),

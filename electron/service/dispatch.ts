@@ -35,6 +35,8 @@ export const isMethodName = (name: string): name is MethodName => Object.hasOwn(
  * by method name, so a renamed method is a compile error at every caller.
  */
 export async function dispatch<M extends MethodName>(handlers: Handlers, method: M, raw: unknown): Promise<Result<Output<M>>> {
+  // Also at run time: a build that skipped the type check can still call a renamed method.
+  if (!isMethodName(method)) return { ok: false, error: { code: 'invalid_input', message: `Unknown method “${method}”.` } }
   const input = validateInput<unknown>(contract[method].input, raw)
   if (!input.ok) return input
   try {
@@ -49,7 +51,4 @@ export async function dispatch<M extends MethodName>(handlers: Handlers, method:
 }
 
 /** The HTTP edge's form: the method arrives as text in the URL, so an unknown name is an error value. */
-export async function dispatchByName(handlers: Handlers, method: string, raw: unknown): Promise<Result<unknown>> {
-  if (!isMethodName(method)) return { ok: false, error: { code: 'invalid_input', message: `Unknown method “${method}”.` } }
-  return dispatch(handlers, method, raw)
-}
+export const dispatchByName = (handlers: Handlers, method: string, raw: unknown): Promise<Result<unknown>> => dispatch(handlers, method as MethodName, raw)

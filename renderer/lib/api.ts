@@ -1,4 +1,4 @@
-import type { Api, Bridge, Result, ViewMessage } from '../../electron/contract'
+import type { Api, AppError, Bridge, Result, ViewMessage } from '../../electron/contract'
 import { apiFromTransport, VIEW_STREAM_PATH } from '../../electron/contract/methods'
 import { openViewWith } from '../../electron/contract/viewClient'
 
@@ -13,6 +13,22 @@ function accessToken(): string {
   const fromUrl = new URLSearchParams(location.search).get('token')
   if (fromUrl) sessionStorage.setItem(TOKEN_KEY, fromUrl)
   return fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? ''
+}
+
+/** Why the service refused a view: EventSource hides the answer, so ask once more with fetch to read it. */
+async function refusalOf(url: string): Promise<AppError> {
+  const unknown: AppError = { code: 'internal', message: 'Follow Through did not answer. Reload the page to try again.' }
+  try {
+    const response = await fetch(url)
+    if (response.ok) {
+      await response.body?.cancel()
+      return unknown
+    }
+    const answer = (await response.json()) as Result<unknown>
+    return answer.ok ? unknown : answer.error
+  } catch {
+    return unknown
+  }
 }
 
 /** Browser mode: the same contract over loopback HTTP, views over Server-Sent Events. */
@@ -39,8 +55,13 @@ function httpBridge(): Bridge {
       {
         open(viewId, query, ranges, receive) {
           const params = new URLSearchParams({ viewId, query: JSON.stringify(query), ranges: JSON.stringify(ranges), token })
-          const events = new EventSource(`/${VIEW_STREAM_PATH}?${params}`)
+          const url = `/${VIEW_STREAM_PATH}?${params}`
+          const events = new EventSource(url)
           events.addEventListener('view', (event) => receive(JSON.parse((event as MessageEvent<string>).data) as ViewMessage))
+          // A refused view answers with an error status, which closes an EventSource for good (a lost connection retries instead).
+          events.addEventListener('error', () => {
+            if (events.readyState === EventSource.CLOSED) void refusalOf(url).then((error) => receive({ type: 'refused', error }))
+          })
           streams.set(viewId, events)
         },
         call: (method, input) => call(method, input),

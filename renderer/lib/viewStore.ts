@@ -5,7 +5,7 @@ import {
   type ColumnRange,
   type ColumnWindow,
   type ViewDelta,
-  type ViewMessage,
+  type ViewEvent,
   type ViewQuery,
   type ViewRanges,
   type ViewSnapshot,
@@ -22,7 +22,7 @@ export interface ViewHandle {
   close(): void
 }
 /** How a view is opened (the bridge's `openView`, IPC or HTTP + SSE; tests pass a fake). */
-export type OpenView = (query: ViewQuery, ranges: ViewRanges, listener: (message: ViewMessage) => void) => ViewHandle
+export type OpenView = (query: ViewQuery, ranges: ViewRanges, listener: (event: ViewEvent) => void) => ViewHandle
 
 const EMPTY_WINDOW: ColumnWindow = { start: 0, ids: [] }
 const zeroCounts = (): Record<Column, number> => ({ promised: 0, due: 0, overdue: 0, done: 0 })
@@ -58,6 +58,7 @@ export class ViewStore {
   #pendingRanges: ViewRanges | undefined
   #rangeTimer: ReturnType<typeof setTimeout> | undefined
   #resyncing = false
+  #refusal: string | null = null
 
   constructor(openView: OpenView, query: ViewQuery, ranges: ViewRanges) {
     this.#openView = openView
@@ -88,6 +89,10 @@ export class ViewStore {
   }
   get status(): BoardStatus | null {
     return this.#status
+  }
+  /** Why the view could not be opened, in words; null while it is open or opening. */
+  get refusal(): string | null {
+    return this.#refusal
   }
   get ranges(): ViewRanges {
     return this.#pendingRanges ?? this.#ranges
@@ -140,8 +145,13 @@ export class ViewStore {
     }, RANGE_PAUSE_MS)
   }
 
-  /** A message from the service: a snapshot of the view, or a delta. */
-  receive(message: ViewMessage): void {
+  /** A message from the service: a snapshot of the view, or a delta; or the bridge's word that it was refused. */
+  receive(message: ViewEvent): void {
+    if (message.type === 'refused') {
+      this.#refusal = message.error.message
+      this.#handle = undefined
+      return this.#emit()
+    }
     if (message.type === 'snapshot') return this.#applySnapshot(message.snapshot)
     const delta = message.delta
     if (this.#viewId === undefined || delta.viewId !== this.#viewId || delta.version <= this.#version || this.#resyncing) return

@@ -195,6 +195,16 @@ describe.skipIf(!chromiumPath)('browser mode end to end', () => {
     expect(await second.evaluate(() => (globalThis as unknown as { marker?: string }).marker)).toBe('same page')
   })
 
+  it('says why when the board cannot be opened, instead of loading for ever', async () => {
+    // A search longer than the service takes, from an edited or bookmarked address.
+    const refused = await context.newPage()
+    await refused.goto(`${app.url}#q=${'x'.repeat(250)}`)
+    const alert = refused.getByRole('alert').filter({ hasText: 'The board could not be opened' })
+    await alert.waitFor()
+    expect(await alert.textContent()).toMatch(/200/)
+    expect(await refused.getByText('Loading your follow-ups…').count()).toBe(0)
+  })
+
   it('refuses requests without the token, from a foreign host name, or from a foreign origin', async () => {
     const { origin, port, token } = app
     const bearer = { Authorization: `Bearer ${token}` }

@@ -35,6 +35,11 @@ export function useBoardStatus(store: ViewStore): BoardStatus | null {
   return useSyncExternalStore(store.subscribe, () => store.status)
 }
 
+/** Why the board's view could not be opened, or null. */
+export function useViewRefusal(store: ViewStore): string | null {
+  return useSyncExternalStore(store.subscribe, () => store.refusal)
+}
+
 export function useColumnCounts(store: ViewStore): Record<Column, number> {
   return useSyncExternalStore(store.subscribe, () => store.counts())
 }

@@ -6,7 +6,7 @@ import { dirname } from 'node:path'
 import * as timers from 'node:timers'
 import * as url from 'node:url'
 import vm from 'node:vm'
-import type { OpenView, ViewMessage, ViewQuery, ViewRanges, ViewSnapshot } from '../../../electron/contract/view'
+import type { OpenView, ViewEvent, ViewQuery, ViewRanges, ViewSnapshot } from '../../../electron/contract/view'
 import { MAX_WINDOW } from '../../../electron/contract'
 
 /**
@@ -192,8 +192,9 @@ export class RendererPage {
   viewSnapshot(query: ViewQuery): Promise<ViewSnapshot> {
     const openView = (this.mainWorld.api as { openView?: OpenView } | undefined)?.openView
     if (typeof openView !== 'function') return Promise.reject(new Error('The page has no window.api.openView: the preload did not expose it.'))
-    return new Promise((resolve) => {
-      const view = openView(query, WHOLE_BOARD, (message: ViewMessage) => {
+    return new Promise((resolve, reject) => {
+      const view = openView(query, WHOLE_BOARD, (message: ViewEvent) => {
+        if (message.type === 'refused') return reject(new Error(`The view was refused: ${message.error.message}`))
         if (message.type !== 'snapshot') return
         view.close()
         resolve(message.snapshot)

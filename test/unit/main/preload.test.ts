@@ -51,6 +51,14 @@ describe('preload', () => {
     expect(listener).toHaveBeenCalledTimes(2)
   })
 
+  it('tells the page when its view is refused, instead of leaving it waiting for a snapshot', async () => {
+    const error = { code: 'invalid_input', message: 'ranges.promised: A window is at most 200 cards.' }
+    ipcRenderer.invoke.mockResolvedValueOnce({ ok: false, error })
+    const listener = vi.fn()
+    api.openView({}, {}, listener)
+    await vi.waitFor(() => expect(listener).toHaveBeenCalledWith({ type: 'refused', error }))
+  })
+
   it('forwards the shell’s requests to the page', () => {
     const listener = vi.fn()
     const unsubscribe = api.onShellCommand(listener) as () => void

@@ -39,6 +39,15 @@ describe('the board app', () => {
     expect(api.openView).toHaveBeenCalledTimes(1)
   })
 
+  it('says why the board could not be opened, instead of loading for ever', async () => {
+    api.getBoard.mockResolvedValue(fail('internal', 'not this time'))
+    render(<App />)
+    const [view] = openedViews
+    act(() => view.listener({ type: 'refused', error: { code: 'invalid_input', message: 'query.q: at most 200 characters.' } }))
+    expect((await screen.findByRole('alert')).textContent).toBe('The board could not be opened: query.q: at most 200 characters.')
+    expect(screen.queryByText('Loading your follow-ups…')).toBeNull()
+  })
+
   it('follows the view’s deltas, and ignores one older than what it shows', async () => {
     render(<App />)
     await screen.findByRole('article', { name: 'Send the proposal' })

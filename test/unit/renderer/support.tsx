@@ -3,7 +3,7 @@ import { afterEach, vi, type Mock } from 'vitest'
 import type { AppError, BoardSnapshot, Bridge, Card, Column, Result, ShellCommand } from '../../../electron/contract'
 import { METHOD_NAMES } from '../../../electron/contract/methods'
 import { ViewStore } from '../../../renderer/lib/viewStore'
-import type { ViewMessage, ViewQuery, ViewRanges, ViewSnapshot } from '../../../electron/contract/view'
+import type { ViewEvent, ViewQuery, ViewRanges, ViewSnapshot } from '../../../electron/contract/view'
 
 /**
  * Shared by the renderer component tests. Each test file mocks renderer/lib/api.ts with
@@ -51,7 +51,7 @@ export interface OpenedView {
   query: ViewQuery
   ranges: ViewRanges
   version: number
-  listener(message: ViewMessage): void
+  listener(message: ViewEvent): void
   updates: { query?: ViewQuery; ranges?: ViewRanges }[]
   closed: boolean
 }
@@ -81,7 +81,7 @@ export function apiModule(): { api: MockedBridge } {
     METHOD_NAMES.map((method) => [method, vi.fn(async () => fail('internal', `${method} was not expected in this test`))]),
   )
   // Like the bridge: a view's snapshot arrives after the open, built from whatever getBoard answers.
-  const openView = vi.fn((query: ViewQuery, ranges: ViewRanges, listener: (message: ViewMessage) => void) => {
+  const openView = vi.fn((query: ViewQuery, ranges: ViewRanges, listener: (message: ViewEvent) => void) => {
     const view: OpenedView = { viewId: `view-${openedViews.length + 1}`, query, ranges, version: 1, listener, updates: [], closed: false }
     openedViews.push(view)
     void Promise.resolve((methods.getBoard as () => Promise<Result<BoardSnapshot>>)()).then((result) => {

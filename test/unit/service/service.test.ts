@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { BoardSnapshot } from '../../../electron/contract'
+import type { BoardSnapshot, MethodName } from '../../../electron/contract'
 import { emptyData } from '../../../electron/core/schema'
-import { dispatchByName } from '../../../electron/service/dispatch'
+import { dispatch, dispatchByName } from '../../../electron/service/dispatch'
 import { FollowThroughService } from '../../../electron/service/service'
 import { Store } from '../../../electron/store/store'
 
@@ -44,6 +44,12 @@ describe('the API boundary', () => {
     await open()
     expect(await call('dropDatabase', {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(await call('complete', { id: 'f1', force: true })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+  })
+
+  it('names a method that does not exist, also to a caller the type check never saw', async () => {
+    await open()
+    const stale = 'snoozeFollowUp' as MethodName
+    expect(await dispatch(service.handlers, stale, { id: 'f1' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Unknown method “snoozeFollowUp”.' } })
   })
 
   it('refuses, rather than fails on, an input that is not plain data', async () => {
