@@ -19,6 +19,7 @@ export {
   METHOD_NAMES,
   OPEN_VIEW_CHANNEL,
   SHELL_COMMAND_CHANNEL,
+  SYSTEM_LOCALE_ARG,
   VIEW_CHANNEL,
   VIEW_STREAM_PATH,
   ipcChannel,
@@ -195,6 +196,8 @@ export type Bridge = Api & {
   /** The board as a view: a snapshot, then one delta per change (see contract/view.ts). */
   openView: OpenView
   onShellCommand(listener: (command: ShellCommand) => void): () => void
+  /** The locale dates and amounts follow unless Settings override it: the OS's in the desktop app, the browser's in browser mode. */
+  systemLocale(): string
 }
 
 /** What the service implements: parsed input in, value out, DomainError thrown for refusals. */

@@ -86,3 +86,10 @@ export type ShellCommand =
   | { type: 'openDialog'; dialog: 'settings' | 'transfer' | 'scorecard' }
 
 export const SHELL_COMMAND_CHANNEL = 'follow-through:shell-command'
+
+/**
+ * How the desktop page learns the OS locale that dates and numbers follow: Electron's
+ * navigator.language is the app's UI language, which can differ (English menus, German
+ * dates). Main passes app.getSystemLocale() as this argument; the preload reads it.
+ */
+export const SYSTEM_LOCALE_ARG = '--follow-through-system-locale='

@@ -106,6 +106,7 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
       state: loadWindowState(stateFile),
       iconPath: platform === 'darwin' ? undefined : join(resourcesDir, 'icon.png'),
       showWhenReady: show,
+      systemLocale: app.getSystemLocale(),
     })
     rememberWindowState(created, stateFile)
     created.on('close', (event) => {

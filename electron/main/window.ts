@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { BrowserWindow, screen } from 'electron'
+import { SYSTEM_LOCALE_ARG } from '../contract/methods'
 import { APP_INDEX_URL } from './appUrl'
 import { PRELOAD_FILE } from './bundle'
 import { fitToDisplays, MIN_WINDOW_SIZE, saveWindowState, type WindowState } from './windowState'
@@ -29,6 +30,8 @@ export interface BoardWindowOptions {
   iconPath?: string
   /** False when launched at login: the window is created but stays hidden until asked for. */
   showWhenReady: boolean
+  /** app.getSystemLocale(), for the page's dates and amounts. */
+  systemLocale: string
 }
 
 /**
@@ -67,6 +70,7 @@ export function createBoardWindow(options: BoardWindowOptions): BrowserWindow {
       // Middle-click would open links in new windows; those are refused anyway, so turn it off.
       disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
+      additionalArguments: [`${SYSTEM_LOCALE_ARG}${options.systemLocale}`],
       // No developer tools in the shipped app: they would open the page (and its bridge) to anyone at the keyboard.
       devTools: options.devServerUrl !== undefined,
     },

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import type { Api, Bridge, Result, ViewEvent, ViewMessage } from '../contract'
-import { apiFromTransport, ipcChannel, OPEN_VIEW_CHANNEL, SHELL_COMMAND_CHANNEL, VIEW_CHANNEL } from '../contract/methods'
+import { apiFromTransport, ipcChannel, OPEN_VIEW_CHANNEL, SHELL_COMMAND_CHANNEL, SYSTEM_LOCALE_ARG, VIEW_CHANNEL } from '../contract/methods'
 import { openViewWith } from '../contract/viewClient'
 
 /** Forwards one push channel to a page listener without exposing the IPC event itself. */
@@ -35,10 +35,13 @@ const openView = openViewWith(
   () => crypto.randomUUID(),
 )
 
+const systemLocale = process.argv.find((arg) => arg.startsWith(SYSTEM_LOCALE_ARG))?.slice(SYSTEM_LOCALE_ARG.length) ?? ''
+
 const bridge = {
   ...api,
   openView,
   onShellCommand: (listener) => subscribe(SHELL_COMMAND_CHANNEL, listener),
+  systemLocale: () => systemLocale,
 } satisfies Bridge
 
 contextBridge.exposeInMainWorld('api', bridge)

@@ -74,6 +74,7 @@ function httpBridge(): Bridge {
     ),
     // Only the desktop shell sends commands (tray, notification clicks, global shortcut).
     onShellCommand: () => () => {},
+    systemLocale: () => navigator.language,
   }
 }
 

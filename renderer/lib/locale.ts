@@ -4,8 +4,8 @@ import { api } from './api'
 
 /**
  * The locale the board shows dates, times and amounts in: Settings' override when
- * set, else the system's (navigator.language: the OS locale in Electron and the
- * browser's in browser mode). One value for the whole page, like the clock, so
+ * set, else the system's (the OS's regional locale in the desktop app, the
+ * browser's language in browser mode). One value for the whole page, like the clock, so
  * formatting helpers read it rather than threading it through every component.
  */
 let override: string | undefined
@@ -14,8 +14,11 @@ const listeners = new Set<() => void>()
 /** The last answer and what it was resolved from: resolving asks ICU, far too slow for every date on every card. */
 let resolved: { override: string | undefined; system: string; locale: string } | undefined
 
+/** The system's locale, as the bridge reports it. */
+export const systemLocale = (): string => api.systemLocale()
+
 export function displayLocale(): string {
-  const system = navigator.language
+  const system = systemLocale()
   if (!resolved || resolved.override !== override || resolved.system !== system) resolved = { override, system, locale: resolveLocale(override, system) }
   return resolved.locale
 }
@@ -42,10 +45,10 @@ export const useDisplayLocale = (): string => useSyncExternalStore(subscribe, di
 
 /**
  * The locale this page runs in, sent with every date typed in words: the browser's
- * language in browser mode, the OS language in the desktop app (Electron reports it
- * as navigator.language). A locale chosen in Settings overrides it in the service.
+ * language in browser mode, the OS's regional locale in the desktop app. A locale
+ * chosen in Settings overrides it in the service.
  */
-export const localeHint = (): string | undefined => (typeof navigator === 'undefined' ? undefined : navigator.language || undefined)
+export const localeHint = (): string | undefined => systemLocale() || undefined
 
 const formats = new Map<string, Intl.DateTimeFormat>()
 

@@ -93,9 +93,10 @@ describe.each(LAYOUTS)('the desktop app from $name', (layout) => {
     const bridge = await app.request<[string, string][]>('bridgeKeys')
     const names = bridge.map(([name]) => name)
     expect(names).toEqual(expect.arrayContaining([...METHOD_NAMES]))
-    // Besides the methods only openView and subscriptions (onShellCommand, …): no generic invoke or send.
-    expect(names).toContain('openView')
-    expect(names.filter((name) => !(METHOD_NAMES as readonly string[]).includes(name) && name !== 'openView').every((name) => /^on[A-Z]/.test(name))).toBe(true)
+    // Besides the methods only openView, the system locale and subscriptions (onShellCommand, …): no generic invoke or send.
+    expect(names).toEqual(expect.arrayContaining(['openView', 'systemLocale']))
+    const others = names.filter((name) => !(METHOD_NAMES as readonly string[]).includes(name) && name !== 'openView' && name !== 'systemLocale')
+    expect(others.every((name) => /^on[A-Z]/.test(name))).toBe(true)
     expect(bridge.every(([, type]) => type === 'function')).toBe(true)
     expect(await app.request('webPreferences')).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false })
 
@@ -108,6 +109,12 @@ describe.each(LAYOUTS)('the desktop app from $name', (layout) => {
     expect(JSON.parse(readFileSync(dataFile(profile), 'utf8')).schemaVersion).toBe(6)
     // The original is kept before the upgrade.
     expect(readdirSync(profile.dataDir)).toEqual(expect.arrayContaining([expect.stringMatching(/^follow-through\.before-format-\d+-upgrade\.json$/)]))
+  })
+
+  it('the page is given the OS’s regional locale for dates and amounts, not the UI language', async () => {
+    await fresh()
+    const app = await start({ systemLocale: 'de-DE' })
+    expect(await app.request('call', { method: 'systemLocale' })).toBe('de-DE')
   })
 
   it('quick add through the preload reaches the page, the tray and, after quit, the disk', async () => {

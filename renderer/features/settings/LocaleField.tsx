@@ -1,5 +1,6 @@
 import { formatDayTime, formatMoney, resolveLocale } from '../../../electron/contract/format'
 import { Field } from '../../components/Field'
+import { systemLocale } from '../../lib/locale'
 
 /** Locales people most often pick; Intl writes each one's name and formats. */
 const LOCALES = ['en-US', 'en-GB', 'en-CA', 'en-AU', 'en-IE', 'en-IN', 'de-DE', 'de-AT', 'de-CH', 'fr-FR', 'fr-CA', 'es-ES', 'es-MX', 'it-IT', 'nl-NL', 'pt-BR', 'sv-SE', 'da-DK', 'nb-NO', 'fi-FI', 'pl-PL', 'ja-JP']
@@ -10,7 +11,7 @@ const sample = (locale: string) => `${formatDayTime(SAMPLE, locale, SAMPLE)} · 
 
 /** Settings' locale override: "System" (the OS or browser's) or one chosen here. */
 export function LocaleField({ value, onChange, error }: { value: string | undefined; onChange(locale: string | undefined): void; error?: string }) {
-  const system = resolveLocale(undefined, navigator.language)
+  const system = resolveLocale(undefined, systemLocale())
   const names = new Intl.DisplayNames([system], { type: 'language' })
   const options = value && !LOCALES.includes(value) ? [value, ...LOCALES] : LOCALES
   return (

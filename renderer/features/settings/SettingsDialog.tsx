@@ -4,6 +4,7 @@ import { Field } from '../../components/Field'
 import { FormActions } from '../../components/FormActions'
 import { Modal } from '../../components/Modal'
 import { api } from '../../lib/api'
+import { systemLocale } from '../../lib/locale'
 import { CalendarSync } from './CalendarSync'
 import { LocaleField } from './LocaleField'
 import { SequenceEditor } from './SequenceEditor'
@@ -15,7 +16,7 @@ type Errors = Partial<Record<string, string>>
  * of the week (Monday in most of Europe, Sunday in the US).
  */
 function weekdaysInLocaleOrder(): { day: number; name: string }[] {
-  const locale = new Intl.Locale(navigator.language || 'en-US') as Intl.Locale & { getWeekInfo?(): { firstDay: number }; weekInfo?: { firstDay: number } }
+  const locale = new Intl.Locale(systemLocale() || 'en-US') as Intl.Locale & { getWeekInfo?(): { firstDay: number }; weekInfo?: { firstDay: number } }
   const firstDay = (locale.getWeekInfo?.() ?? locale.weekInfo)?.firstDay ?? 1
   const names = new Intl.DateTimeFormat(undefined, { weekday: 'long' })
   // 4 January 2026 is a Sunday.

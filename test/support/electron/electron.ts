@@ -20,6 +20,7 @@ import type { ViewQuery } from '../../../electron/contract/view'
  *   STAND_IN_NOTIFICATIONS  'supported' (default) | 'unsupported' | 'refused' (show() reports 'failed')
  *   STAND_IN_TAKEN_SHORTCUTS  accelerators another application already owns, comma-separated
  *   STAND_IN_SAFE_STORAGE   'unavailable': the system offers no keychain to safeStorage
+ *   STAND_IN_SYSTEM_LOCALE  app.getSystemLocale() (default en-US); the page's UI language stays en-US
  */
 
 const env = process.env
@@ -102,7 +103,7 @@ class App extends EventEmitter {
   getName = () => this.name
   getVersion = () => this.version
   /** Electron's app.getSystemLocale(): the OS locale dates and numbers follow. */
-  getSystemLocale = () => 'en-US'
+  getSystemLocale = () => env.STAND_IN_SYSTEM_LOCALE ?? 'en-US'
   getAppPath = () => this.#appPath
   getPath = (name: string) => {
     const paths: Record<string, string> = {
@@ -498,6 +499,7 @@ interface WebPreferences {
   nodeIntegration?: boolean
   devTools?: boolean
   spellcheck?: boolean
+  additionalArguments?: string[]
   [key: string]: unknown
 }
 

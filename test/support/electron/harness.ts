@@ -25,6 +25,8 @@ export interface LaunchOptions {
   packaged?: boolean
   notifications?: 'supported' | 'unsupported' | 'refused'
   takenShortcuts?: string[]
+  /** The OS's regional locale (app.getSystemLocale()). */
+  systemLocale?: string
   args?: string[]
   env?: Record<string, string>
   /** Runs the app under strace, writing its file-system calls here (see syscalls.ts). */
@@ -57,6 +59,7 @@ export function launchStandIn(options: LaunchOptions): StandInApp {
     STAND_IN_PACKAGED: options.packaged ? '1' : '0',
     STAND_IN_NOTIFICATIONS: options.notifications ?? 'supported',
     STAND_IN_TAKEN_SHORTCUTS: (options.takenShortcuts ?? []).join(','),
+    ...(options.systemLocale ? { STAND_IN_SYSTEM_LOCALE: options.systemLocale } : {}),
   }
   // The app must not reach this machine's own desktop session (its tray, its notification daemon).
   env.DBUS_SESSION_BUS_ADDRESS = options.env?.DBUS_SESSION_BUS_ADDRESS ?? 'unix:path=/nonexistent/follow-through-no-bus'

@@ -26,6 +26,8 @@ export interface PagePreferences {
   sandbox: boolean
   contextIsolation: boolean
   nodeIntegration: boolean
+  /** Appended to the renderer's process.argv, as Electron does. */
+  additionalArguments?: string[]
 }
 
 export interface Sender {
@@ -158,7 +160,7 @@ export class RendererPage {
         TextEncoder,
         TextDecoder,
         process: this.#preferences.sandbox
-          ? { platform: process.platform, env: { ...process.env }, argv: [], type: 'renderer', sandboxed: true, contextIsolated: this.#preferences.contextIsolation }
+          ? { platform: process.platform, env: { ...process.env }, argv: [process.execPath, '--type=renderer', ...(this.#preferences.additionalArguments ?? [])], type: 'renderer', sandboxed: true, contextIsolated: this.#preferences.contextIsolation }
           : process,
       })
       // Electron wraps a preload as a CommonJS function; an ES module preload fails right here in a sandbox.

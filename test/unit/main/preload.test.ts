@@ -22,7 +22,7 @@ describe('preload', () => {
   })
 
   it('exposes exactly the contract’s methods, views and the shell’s requests: no generic invoke or send', () => {
-    expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES, 'openView', 'onShellCommand'].sort())
+    expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES, 'openView', 'onShellCommand', 'systemLocale'].sort())
     for (const value of Object.values(api)) expect(typeof value).toBe('function')
   })
 

@@ -14,6 +14,7 @@ import { FakeBrowserWindow, resetFakeElectron, screen } from './support/fakeElec
 vi.mock('electron', () => import('./support/fakeElectron'))
 
 const STATE = { x: 100, y: 80, width: 1100, height: 760, maximized: false }
+const LOCALE = { systemLocale: 'de-DE' }
 
 beforeEach(() => resetFakeElectron())
 
@@ -24,7 +25,7 @@ const only = () => {
 
 describe('createBoardWindow', () => {
   it('locks the page down: isolated, sandboxed, no Node, web security on, no webview', () => {
-    createBoardWindow({ state: STATE, showWhenReady: true })
+    createBoardWindow({ ...LOCALE, state: STATE, showWhenReady: true })
     expect(only().options.webPreferences).toEqual({
       preload: preloadPath(),
       contextIsolation: true,
@@ -39,12 +40,14 @@ describe('createBoardWindow', () => {
       navigateOnDragDrop: false,
       disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
+      // The OS's regional locale, for the page's dates: navigator.language is only the UI language.
+      additionalArguments: ['--follow-through-system-locale=de-DE'],
       devTools: false,
     })
   })
 
   it('allows developer tools only in development', () => {
-    createBoardWindow({ state: STATE, showWhenReady: true, devServerUrl: 'http://localhost:5173/' })
+    createBoardWindow({ ...LOCALE, state: STATE, showWhenReady: true, devServerUrl: 'http://localhost:5173/' })
     expect(only().options.webPreferences).toMatchObject({ devTools: true })
   })
 
@@ -53,7 +56,7 @@ describe('createBoardWindow', () => {
   })
 
   it('restores the saved place and size, hidden until the page is ready', () => {
-    createBoardWindow({ state: STATE, showWhenReady: true })
+    createBoardWindow({ ...LOCALE, state: STATE, showWhenReady: true })
     const window = only()
     expect(window.options).toMatchObject({ x: 100, y: 80, width: 1100, height: 760, minWidth: 720, minHeight: 480, show: false })
     expect(window.show).not.toHaveBeenCalled()
@@ -63,38 +66,38 @@ describe('createBoardWindow', () => {
 
   it('recentres a window saved on a screen that is gone', () => {
     screen.displays = [{ workArea: { x: 0, y: 0, width: 1280, height: 800 } }]
-    createBoardWindow({ state: { ...STATE, x: 3000 }, showWhenReady: true })
+    createBoardWindow({ ...LOCALE, state: { ...STATE, x: 3000 }, showWhenReady: true })
     expect(only().options).toMatchObject({ width: 1100, height: 760 })
     expect(only().options).not.toHaveProperty('x')
     expect(only().options).not.toHaveProperty('y')
   })
 
   it('maximises a window that was maximised', () => {
-    createBoardWindow({ state: { ...STATE, maximized: true }, showWhenReady: true })
+    createBoardWindow({ ...LOCALE, state: { ...STATE, maximized: true }, showWhenReady: true })
     expect(only().maximize).toHaveBeenCalled()
   })
 
   it('stays hidden when started at login', () => {
-    createBoardWindow({ state: STATE, showWhenReady: false })
+    createBoardWindow({ ...LOCALE, state: STATE, showWhenReady: false })
     only().emit('ready-to-show')
     expect(only().show).not.toHaveBeenCalled()
   })
 
   it('loads the bundled page from app:// in production and the dev server in development', () => {
-    createBoardWindow({ state: STATE, showWhenReady: true })
+    createBoardWindow({ ...LOCALE, state: STATE, showWhenReady: true })
     expect(only().loadURL).toHaveBeenCalledWith('app://follow-through/index.html')
     expect(only().loadFile).not.toHaveBeenCalled()
     resetFakeElectron()
-    createBoardWindow({ state: STATE, showWhenReady: true, devServerUrl: 'http://localhost:5173/' })
+    createBoardWindow({ ...LOCALE, state: STATE, showWhenReady: true, devServerUrl: 'http://localhost:5173/' })
     expect(only().loadURL).toHaveBeenCalledWith('http://localhost:5173/')
     expect(only().loadFile).not.toHaveBeenCalled()
   })
 
   it('sets the window icon only when given one', () => {
-    createBoardWindow({ state: STATE, showWhenReady: true, iconPath: '/res/icon.png' })
+    createBoardWindow({ ...LOCALE, state: STATE, showWhenReady: true, iconPath: '/res/icon.png' })
     expect(only().options.icon).toBe('/res/icon.png')
     resetFakeElectron()
-    createBoardWindow({ state: STATE, showWhenReady: true })
+    createBoardWindow({ ...LOCALE, state: STATE, showWhenReady: true })
     expect(only().options).not.toHaveProperty('icon')
   })
 })
@@ -126,7 +129,7 @@ describe('rememberWindowState', () => {
 
   it('saves the normal bounds and maximised flag when the window is closed or hidden', async () => {
     const file = join(dir, 'window-state.json')
-    createBoardWindow({ state: STATE, showWhenReady: true })
+    createBoardWindow({ ...LOCALE, state: STATE, showWhenReady: true })
     const window = only()
     rememberWindowState(window as never, file)
     window.bounds = { x: 1, y: 2, width: 900, height: 600 }
@@ -140,7 +143,7 @@ describe('rememberWindowState', () => {
   })
 
   it('reads the state from the window', () => {
-    createBoardWindow({ state: STATE, showWhenReady: true })
+    createBoardWindow({ ...LOCALE, state: STATE, showWhenReady: true })
     expect(currentWindowState(only() as never)).toEqual({ x: 10, y: 20, width: 1000, height: 700, maximized: false })
   })
 })

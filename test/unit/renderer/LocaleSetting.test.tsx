@@ -12,6 +12,7 @@ const api = mockApi(realApi)
 
 beforeEach(() => {
   vi.clearAllMocks()
+  api.systemLocale.mockReturnValue('en-US')
   api.updateSettings.mockImplementation(async (input) => ok({ ...DEFAULT_SETTINGS, ...input } as typeof DEFAULT_SETTINGS))
 })
 
@@ -27,6 +28,15 @@ describe('the locale setting', () => {
     expect(screen.getByText(/^For example: /).textContent).toBe('For example: Fri 27 Nov, 16:30 · US$2,500.00')
     await user.click(screen.getByRole('button', { name: 'Save settings' }))
     expect(api.updateSettings.mock.calls[0][0].locale).toBe('en-GB')
+  })
+
+  it('names the locale the desktop app reports for the system (the OS’s regional one), not the page’s UI language', async () => {
+    api.getSettings.mockResolvedValue(ok(DEFAULT_SETTINGS))
+    api.systemLocale.mockReturnValue('en-GB')
+    render(<SettingsDialog onClose={vi.fn()} onSaved={vi.fn()} />)
+    await screen.findByLabelText('Dates, times and amounts')
+    expect(screen.getByRole('option', { name: /^System/ }).textContent).toBe('System (British English)')
+    expect(screen.getByText(/^For example: /).textContent).toBe('For example: Fri 27 Nov, 16:30 · US$2,500.00')
   })
 
   it('goes back to the system’s locale by dropping the override', async () => {

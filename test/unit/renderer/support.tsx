@@ -109,7 +109,9 @@ export function apiModule(): { api: MockedBridge } {
     shellListeners.add(listener)
     return () => shellListeners.delete(listener)
   })
-  return { api: { ...methods, openView, onShellCommand } as unknown as MockedBridge }
+  // Like browser mode: the browser's language is the system's locale.
+  const systemLocale = vi.fn(() => navigator.language)
+  return { api: { ...methods, openView, onShellCommand, systemLocale } as unknown as MockedBridge }
 }
 
 /** The mocked api, typed for mockResolvedValue and call assertions. */
