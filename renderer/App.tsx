@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { Card, Result } from '../electron/contract'
+import type { Card, Result, Settings } from '../electron/contract'
 import { Board } from './features/board/Board'
 import { useBoardStatus, useShownCard, useViewRefusal } from './features/board/boardView'
 import { CardDetail, type DetailCard } from './features/board/CardDetail'
@@ -56,15 +56,20 @@ async function wholeCard(card: BoardCard): Promise<Card> {
   return result.ok ? { ...card, ...result.value } : { ...card, history: [] }
 }
 
-/** `board`: the board's view, when main.tsx opened it before the first render. */
-export function App({ board: openedBoard }: { board?: ViewStore } = {}) {
+/**
+ * `board`: the board's view, and `settings`: the settings, both when main.tsx asked for
+ * them before the first render. The board is laid out once both are there.
+ */
+export function App({ board: openedBoard, settings: askedSettings }: { board?: ViewStore; settings?: Promise<Result<Settings>> } = {}) {
   const now = useNow()
+  const [settings] = useState(() => askedSettings ?? api.getSettings({}))
   // Dates and amounts follow the locale; Settings may override it, so read it at start and after Settings or an import.
+  // (Read before the density below: both come from one answer, so the board is laid out once, in the right locale.)
   const locale = useDisplayLocale()
-  useEffect(() => void refreshLocale(), [])
+  useEffect(() => void refreshLocale(settings), [settings])
   const [filters, setFilters] = useHashState(filtersFromHash, filtersToHash)
   const [showOlderDone, setShowOlderDone] = useState(false)
-  const [density, setDensity] = useDensity()
+  const [density, setDensity] = useDensity(settings)
   const query = useMemo(() => viewQuery(filters, showOlderDone), [filters, showOlderDone])
   const store = useBoardView(api.openView, query, density ?? DEFAULT_DENSITY, openedBoard)
   const board = useBoardStatus(store)

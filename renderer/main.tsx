@@ -12,9 +12,10 @@ if (new URLSearchParams(location.search).has('token')) history.replaceState(null
 
 // The board's view opens first: its snapshot is on its way while React renders the page around it.
 const board = openBoardView(api.openView, viewQuery(filtersFromHash(location.hash), false), DEFAULT_DENSITY)
+const settings = api.getSettings({})
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App board={board} />
+    <App board={board} settings={settings} />
   </StrictMode>,
 )

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react'
 import { resolveLocale } from '../../electron/contract/format'
+import type { Result, Settings } from '../../electron/contract'
 import { api } from './api'
 
 /**
@@ -29,9 +30,12 @@ function setOverride(next: string | undefined) {
   for (const listener of listeners) listener()
 }
 
-/** Reads Settings' locale again (at start and after Settings or an import may have changed it). */
-export async function refreshLocale(): Promise<void> {
-  const result = await api.getSettings({})
+/**
+ * Reads Settings' locale: at start from `settings` (the answer main.tsx asked for
+ * before the first render), and again after Settings or an import may have changed it.
+ */
+export async function refreshLocale(settings: Promise<Result<Settings>> = api.getSettings({})): Promise<void> {
+  const result = await settings
   if (result.ok) setOverride(result.value.locale)
 }
 
