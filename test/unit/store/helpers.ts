@@ -111,6 +111,7 @@ export function watchedFs(): WatchedFs {
       const write = handle.write.bind(handle) as (...args: unknown[]) => Promise<unknown>
       const writeFile = handle.writeFile.bind(handle)
       const sync = handle.sync.bind(handle)
+      const truncate = handle.truncate.bind(handle)
       const datasync = handle.datasync.bind(handle)
       Object.assign(handle, {
         write: async (...args: unknown[]) => {
@@ -122,6 +123,11 @@ export function watchedFs(): WatchedFs {
           check('write', path)
           log.push(`write ${name}`)
           return writeFile(...args)
+        },
+        truncate: async (length?: number) => {
+          check('truncate', path)
+          log.push(`truncate ${name}`)
+          return truncate(length)
         },
         sync: async () => {
           check('sync', path)

@@ -90,6 +90,19 @@ describe('the change journal after a crash', () => {
     expect(again.data).toEqual(sampleData('after the crash', 2))
   })
 
+  test('the cut is fsynced before the next change is appended, so a torn line never comes back to split it', async () => {
+    const dir = await crashedWithJournal(2)
+    await appendFile(join(dir, JOURNAL_FILE_NAME), '1a2b3c4d {"v":6,"chan')
+    const { fs, log } = watchedFs()
+
+    const store = await openStore({ dataDir: dir, fs })
+    await store.update(sampleData('after the crash', 1))
+
+    const journal = log.filter((entry) => entry.endsWith(` ${JOURNAL_FILE_NAME}`))
+    expect(journal.slice(0, 3)).toEqual([`truncate ${JOURNAL_FILE_NAME}`, `sync ${JOURNAL_FILE_NAME}`, `write ${JOURNAL_FILE_NAME}`])
+    await store.close()
+  })
+
   test('a last line whose checksum does not match is ignored', async () => {
     const dir = await crashedWithJournal(2)
     const path = join(dir, JOURNAL_FILE_NAME)
@@ -164,7 +177,8 @@ describe('a crash while the journal is folded into the data file', () => {
     fail.when = null
 
     const moved = log.filter((entry) => entry.endsWith(` ${COMPACTING_JOURNAL_FILE_NAME}`))
-    expect(moved).toEqual([`write ${COMPACTING_JOURNAL_FILE_NAME}`, `sync ${COMPACTING_JOURNAL_FILE_NAME}`])
+    // Cut to its last whole line first, so the moved lines start a line of their own.
+    expect(moved).toEqual([`truncate ${COMPACTING_JOURNAL_FILE_NAME}`, `write ${COMPACTING_JOURNAL_FILE_NAME}`, `sync ${COMPACTING_JOURNAL_FILE_NAME}`])
     await store.close()
   })
 
