@@ -20,13 +20,36 @@ interface WithId {
 }
 
 /**
- * Core commands replace changed records and keep the others by identity, usually
- * in place. So the common prefix and suffix are skipped by identity, and only the
- * middle, which holds every change, is compared by id: a one-card change costs a
- * scan of references, not a map of the whole array.
+ * Core commands replace changed records in place and append new ones, keeping the
+ * others by identity. So the arrays are first compared position by position, by
+ * reference: that reads the two arrays but no record except where they differ, and
+ * a one-card change (even one that also appends, like "Mark done" planning its
+ * check-in) costs a scan of references. Only when positions no longer line up (a
+ * record removed from the middle, a reorder) are ids mapped, and then only in the
+ * middle between the common prefix and suffix.
  */
 function diffById<T extends WithId>(before: readonly T[], after: readonly T[]): { put: T[]; removed: string[] } {
   if (before === after) return { put: [], removed: [] }
+  return diffByPosition(before, after) ?? diffByMap(before, after)
+}
+
+/** Records at the same positions keep their ids: the changed positions, plus the tail one array has beyond the other. Else null. */
+function diffByPosition<T extends WithId>(before: readonly T[], after: readonly T[]): { put: T[]; removed: string[] } | null {
+  const shorter = Math.min(before.length, after.length)
+  const put: T[] = []
+  for (let i = 0; i < shorter; i++) {
+    if (before[i] === after[i]) continue
+    if (before[i].id !== after[i].id) return null
+    put.push(after[i])
+  }
+  // With ids unique and the common positions holding the same ids, the longer tail holds ids the other array lacks.
+  for (let i = shorter; i < after.length; i++) put.push(after[i])
+  const removed: string[] = []
+  for (let i = shorter; i < before.length; i++) removed.push(before[i].id)
+  return { put, removed }
+}
+
+function diffByMap<T extends WithId>(before: readonly T[], after: readonly T[]): { put: T[]; removed: string[] } {
   const shorter = Math.min(before.length, after.length)
   let head = 0
   while (head < shorter && before[head] === after[head]) head++

@@ -1,5 +1,6 @@
 import { addBusinessDays } from 'date-fns'
 import { completeFollowUp } from './commands'
+import { appended, followUpsFollowing, positionOf } from './followUpList'
 import { planNextOccurrence } from './recurrence'
 import { planTouches } from './touch'
 import type { Data, FollowUp } from './schema'
@@ -46,11 +47,11 @@ export function followThroughFor(data: Data, promise: FollowUp, now: Date, newId
  * follows it (reopened and completed again). `newId` is called only when needed.
  */
 export function planFollowThrough(data: Data, id: string, now: Date, newId: () => string): Data {
-  const promise = data.followUps.find((f) => f.id === id)
-  if (!promise || data.followUps.some((f) => f.followsUp === id && f.kind === 'check-in')) return data
+  const promise = data.followUps[positionOf(data.followUps, id)]
+  if (!promise || followUpsFollowing(data.followUps, id).some((f) => f.kind === 'check-in')) return data
   if (promise.kind !== 'promise' || promise.completedAt === undefined || !data.settings.followThrough.enabled) return data
   const checkIn = followThroughFor(data, promise, now, newId())
-  return checkIn ? { ...data, followUps: [...data.followUps, checkIn] } : data
+  return checkIn ? { ...data, followUps: appended(data.followUps, [checkIn]) } : data
 }
 
 /**

@@ -1,5 +1,6 @@
 import { endOfDay, startOfDay } from 'date-fns'
 import * as rruleModule from 'rrule'
+import { appended, positionOf, replacedAt } from './followUpList'
 import { firstSlot, touchDays } from './workingHours'
 import type { Data, FollowUp, Recurrence } from './schema'
 
@@ -38,7 +39,8 @@ export function nextOccurrence(dueAt: Date, recurrence: Recurrence, notBefore: D
  * hours and the client's cadence (an all-day one keeps the whole day).
  */
 export function planNextOccurrence(data: Data, id: string, now: Date, newId: () => string): Data {
-  const done = data.followUps.find((f) => f.id === id)
+  const position = positionOf(data.followUps, id)
+  const done = data.followUps[position]
   if (!done?.recurrence || done.completedAt === undefined) return data
   const lastCompleted = done.history.findLastIndex((event) => event.type === 'completed')
   if (done.history.slice(lastCompleted).some((event) => event.type === 'recurred')) return data
@@ -69,5 +71,5 @@ export function planNextOccurrence(data: Data, id: string, now: Date, newId: () 
     ...(slot.fits ? {} : { needsTime: true as const }),
   }
   const marked: FollowUp = { ...done, history: [...done.history, { type: 'recurred', at, nextId: next.id }] }
-  return { ...data, followUps: [...data.followUps.map((f) => (f.id === id ? marked : f)), next] }
+  return { ...data, followUps: appended(replacedAt(data.followUps, position, marked), [next]) }
 }

@@ -1,4 +1,5 @@
 import { addDays, differenceInCalendarDays, endOfDay, set, startOfDay } from 'date-fns'
+import { clientKey, followUpsOfClient } from './followUpList'
 import type { Data, Settings } from './schema'
 
 /**
@@ -48,15 +49,14 @@ function firstWorkingInstant(day: Date, from: Date, workingHours: Settings['work
  * `except` leaves out follow-ups being (re)planned.
  */
 export function touchDays(data: Data, client: string, now: Date, except: ReadonlySet<string> = new Set()): Date[] {
-  const name = client.trim().toLocaleLowerCase()
-  const same = (other: string) => other.trim().toLocaleLowerCase() === name
+  const name = clientKey(client)
   const days: Date[] = []
-  for (const followUp of data.followUps) {
-    if (except.has(followUp.id) || !same(followUp.client.name)) continue
+  for (const followUp of followUpsOfClient(data.followUps, client)) {
+    if (except.has(followUp.id)) continue
     if (followUp.completedAt !== undefined) days.push(new Date(followUp.completedAt))
     else if ((followUp.kind !== 'promise' || followUp.recurrence) && Date.parse(followUp.dueAt) >= now.getTime()) days.push(new Date(followUp.dueAt))
   }
-  for (const contact of data.contacts) if (same(contact.client)) days.push(new Date(contact.at))
+  for (const contact of data.contacts) if (clientKey(contact.client) === name) days.push(new Date(contact.at))
   return days
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { setImmediate as yieldToEvents } from 'node:timers/promises'
 import { CURRENT_SCHEMA_VERSION } from '../core/schema'
 import { APP_VERSION } from './appVersion'
 import { nodeFs, type StoreFs } from './fsLayer'
@@ -20,6 +21,16 @@ interface Note {
 }
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+
+/** The sha256 of the pieces joined, hashed one piece between yields: hashing 100 MB at once would block the process. */
+export async function sha256InSlices(pieces: readonly string[]): Promise<string> {
+  const hash = createHash('sha256')
+  for (const piece of pieces) {
+    hash.update(piece)
+    await yieldToEvents()
+  }
+  return hash.digest('hex')
+}
 
 export async function isUnchangedSinceWritten(file: string, hash: string, fs: StoreFs = nodeFs, appVersion = APP_VERSION): Promise<boolean> {
   try {

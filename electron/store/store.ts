@@ -5,7 +5,7 @@ import type { Data } from '../core/schema'
 import { APP_VERSION } from './appVersion'
 import { backUpBeforeReplace } from './backups'
 import { invalidChangeReason } from './changeCheck'
-import { noteWritten, sha256 } from './checksum'
+import { noteWritten, sha256InSlices } from './checksum'
 import { DataFileWatch } from './dataFileWatch'
 import { diskRefusal } from './diskRefusal'
 import { removeLeftoverTempFiles, writeFileDurably } from './durableWrite'
@@ -332,10 +332,10 @@ export class Store {
   async #replaceDataFile(data: Data): Promise<void> {
     const reason = await invalidDataReason(data)
     if (reason !== null) throw new DomainError('storage', `The data no longer matches its format (${reason}), so it was not written over ${DATA_FILE_NAME}.`)
-    const text = await serializeInSlices(data)
+    const pieces = await serializeInSlices(data)
     if (this.#watch.known) await backUpBeforeReplace(this.file, this.dataDir, this.#now(), this.#fs)
-    await writeFileDurably(this.file, text, this.#fs)
-    const hash = sha256(text)
+    await writeFileDurably(this.file, pieces, this.#fs)
+    const hash = await sha256InSlices(pieces)
     await this.#watch.remember(hash)
     await noteWritten(this.file, hash, this.#fs, this.#appVersion).catch(() => {})
   }

@@ -1,6 +1,7 @@
 import { cp, mkdtemp, open, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import type { DataChange } from '../../electron/core/dataDiff'
 import type { Data } from '../../electron/core/schema'
 import { noteWritten, sha256 } from '../../electron/store/checksum'
@@ -18,7 +19,8 @@ import { makeData } from '../fixtures/followUps'
  *   of the same lines, one per change;
  * - open with a journal to replay vs readFile + JSON.parse of the same file and lines;
  * - compaction (schema check + serialise + backup + durable replace) vs
- *   JSON.stringify + write + fsync + rename, and the schema check alone.
+ *   JSON.stringify + write + fsync + rename, and the schema check alone; and the
+ *   longest the event loop is held up meanwhile, against the raw replace's.
  */
 
 const SIZES = [
@@ -43,6 +45,15 @@ async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
   const start = performance.now()
   await fn()
   return performance.now() - start
+}
+
+/** The longest the event loop was held up while `fn` ran: what a click waits for if it arrives then. */
+async function longestStall(fn: () => Promise<unknown>): Promise<number> {
+  const delays = monitorEventLoopDelay({ resolution: 1 })
+  delays.enable()
+  await fn()
+  delays.disable()
+  return delays.max / 1e6
 }
 
 /** Runs a and b alternately (which goes first alternates too), so background load hits both alike. */
@@ -196,13 +207,21 @@ export async function benchStore(): Promise<string[]> {
       // Compaction: the journal folded into the data file, against a raw whole-file replace.
       const rawFile = join(root, `raw-${count}.json`)
       const compactSteps = editChain(store.data, runs, 'compacted')
+      const compactStalls: number[] = []
+      const rawStalls: number[] = []
       const compact = await paired(
         runs,
         async (run) => {
           await store.update(compactSteps[run].data, compactSteps[run].change)
-          return time(() => store.compact())
+          let elapsed = 0
+          compactStalls.push(await longestStall(async () => (elapsed = await time(() => store.compact()))))
+          return elapsed
         },
-        (run) => time(() => rawReplace(rawFile, compactSteps[run].data)),
+        async (run) => {
+          let elapsed = 0
+          rawStalls.push(await longestStall(async () => (elapsed = await time(() => rawReplace(rawFile, compactSteps[run].data)))))
+          return elapsed
+        },
       )
       const check = await paired(
         runs,
@@ -248,6 +267,8 @@ export async function benchStore(): Promise<string[]> {
         verdicts.push(
           `  durable save of one change at ${count / 1000}k: ${s.store.toFixed(2)} ms median (${(s.store / s.raw).toFixed(2)}x a raw fsync'd append) - ` +
             `${s.store <= SAVE_GOAL_MS ? 'within' : 'OVER'} the ${SAVE_GOAL_MS} ms goal`,
+          `  longest event-loop stall during a compaction at ${count / 1000}k: ${median(compactStalls).toFixed(0)} ms median ` +
+            `(a raw JSON.stringify + write holds it ${median(rawStalls).toFixed(0)} ms)`,
         )
       }
     }

@@ -33,6 +33,26 @@ describe('diffData', () => {
     expect(isEmptyChange(diffData(before, { ...before, followUps: [...before.followUps] }))).toBe(true)
   })
 
+  it('reads no untouched card when one is replaced and another appended (Mark done planning its check-in), either way round', () => {
+    let idReads = 0
+    const watched = Array.from({ length: 1_000 }, (_, i) => {
+      const record = followUp(`f${i}`)
+      const { id } = record
+      return Object.defineProperty(record, 'id', { get: () => (idReads++, id), enumerable: true })
+    })
+    const large = withFollowUps(watched)
+    const done = { ...followUp('f500', 'Done now') }
+    const checkIn = followUp('check-in')
+    const after = { ...large, followUps: [...watched.slice(0, 500), done, ...watched.slice(501), checkIn] }
+    idReads = 0
+    const forward = diffData(large, after)
+    const backward = diffData(after, large)
+    // Only the one replaced position's id is compared, once each way.
+    expect(idReads).toBe(2)
+    expect(forward.followUps).toEqual({ put: [done, checkIn], removed: [] })
+    expect(backward.followUps).toEqual({ put: [watched[500]], removed: ['check-in'] })
+  })
+
   it('finds every change when records were also reordered', () => {
     const after = { ...before, followUps: [before.followUps[3], followUp('b', 'New title'), before.followUps[0]] }
     const change = diffData(before, after)

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { diffData } from '../../../electron/core/dataDiff'
-import { appended, derivationOf, indexFollowUps, positionOf, removedAt, replacedAt, replacedById } from '../../../electron/core/followUpList'
+import {
+  appended,
+  derivationOf,
+  followUpsFollowing,
+  followUpsOfClient,
+  indexFollowUps,
+  positionOf,
+  removedAt,
+  replacedAt,
+  replacedById,
+} from '../../../electron/core/followUpList'
 import { emptyData } from '../../../electron/core/schema'
 import { aFollowUp } from '../../fixtures/followUps'
 
@@ -61,5 +71,47 @@ describe('what a copy changed', () => {
     expect(derivationOf(base, twice)).toBeNull()
     const change = diffData({ ...emptyData(), followUps: base }, { ...emptyData(), followUps: twice })
     expect(change.followUps.put.map((f) => f.id)).toEqual(['a', 'c'])
+  })
+})
+
+describe("finding a client's follow-ups and the ones following up another", () => {
+  const of = (id: string, client: string, followsUp?: string) => aFollowUp({ id, client: { name: client }, ...(followsUp ? { followsUp } : {}) })
+  const ids = (found: { id: string }[]) => found.map((f) => f.id)
+
+  it('finds them through copies that replace, append and remove, in list order, names compared as the method does', () => {
+    const original = [of('a', 'Acme'), of('b', 'Globex'), of('c', ' ACME '), of('d', 'Acme')]
+    indexFollowUps(original)
+    const renamed = replacedAt(original, 1, of('b', 'acme'))
+    const grown = appended(renamed, [of('e', 'Acme', 'a'), of('f', 'Globex', 'a')])
+    const shrunk = removedAt(grown, 3)
+    const movedAway = replacedById(shrunk, new Map([['a', of('a', 'Initech')]]))
+    expect(ids(followUpsOfClient(movedAway, 'acme'))).toEqual(['b', 'c', 'e'])
+    expect(ids(followUpsOfClient(movedAway, 'Globex'))).toEqual(['f'])
+    expect(ids(followUpsOfClient(movedAway, 'Initech'))).toEqual(['a'])
+    expect(ids(followUpsFollowing(movedAway, 'a'))).toEqual(['e', 'f'])
+    // Each array answers for itself: the original knows nothing of its copies' changes.
+    expect(ids(followUpsOfClient(original, 'Acme'))).toEqual(['a', 'c', 'd'])
+    expect(ids(followUpsFollowing(original, 'a'))).toEqual([])
+    expect(ids(followUpsOfClient(shrunk, 'Acme'))).toEqual(['a', 'b', 'c', 'e'])
+  })
+
+  it('answers right for arrays it never indexed', () => {
+    const plain = [of('a', 'Acme'), of('b', 'Globex', 'a'), of('c', 'acme')]
+    expect(ids(followUpsOfClient(plain, 'ACME'))).toEqual(['a', 'c'])
+    expect(ids(followUpsFollowing(plain, 'a'))).toEqual(['b'])
+  })
+
+  it("reads only that client's follow-ups on an indexed board, however large", () => {
+    let clientReads = 0
+    const board = Array.from({ length: 1_000 }, (_, i) => {
+      const followUp = of(`f${i}`, i % 100 === 7 ? 'Acme' : `Client ${i}`)
+      const { client } = followUp
+      return Object.defineProperty(followUp, 'client', { get: () => (clientReads++, client), enumerable: true })
+    })
+    indexFollowUps(board)
+    clientReads = 0
+    const found = followUpsOfClient(board, 'Acme')
+    expect(clientReads).toBe(10)
+    expect(found).toHaveLength(10)
   })
 })
