@@ -64,6 +64,8 @@ describe.skipIf(missing.length > 0 && !inCi)('OS notifications through a real no
     dataDir = await mkdtemp(join(tmpdir(), 'follow-through-notify-e2e-'))
     const store = await Store.open({ dataDir, app: 'e2e' })
     service = new FollowThroughService({ store, notifier: createNodeNotifier() })
+    // Quiet hours (by default outside working hours) would hold the reminders back whenever this runs in the evening.
+    await service.handlers.updateSettings({ quietHours: { ...store.data.settings.quietHours, enabled: false } })
     service.start()
 
     const title = `Send the renewal quote ${process.pid}`
