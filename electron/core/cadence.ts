@@ -1,4 +1,5 @@
 import { addDays, subDays } from 'date-fns'
+import { clientKey, followUpsOfClient } from './followUpList'
 import type { Data, Settings } from './schema'
 
 export interface CadenceCheck {
@@ -13,15 +14,14 @@ export interface CadenceCheck {
   suggestedAt?: string
 }
 
-const sameClient = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase()
-
 /** When the person touched this client: completed follow-ups and logged contacts, oldest first. */
 export function touchesOf(data: Data, client: string): number[] {
   const times: number[] = []
-  for (const followUp of data.followUps) {
-    if (followUp.completedAt !== undefined && sameClient(followUp.client.name, client)) times.push(Date.parse(followUp.completedAt))
+  for (const followUp of followUpsOfClient(data.followUps, client)) {
+    if (followUp.completedAt !== undefined) times.push(Date.parse(followUp.completedAt))
   }
-  for (const contact of data.contacts) if (sameClient(contact.client, client)) times.push(Date.parse(contact.at))
+  const name = clientKey(client)
+  for (const contact of data.contacts) if (clientKey(contact.client) === name) times.push(Date.parse(contact.at))
   return times.sort((a, b) => a - b)
 }
 

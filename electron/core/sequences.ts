@@ -2,6 +2,7 @@ import { addBusinessDays } from 'date-fns'
 import { findFollowUp } from './commands'
 import { DomainError } from './errors'
 import { deliver } from './followThrough'
+import { followUpsOfClient } from './followUpList'
 import { planTouches } from './touch'
 import { DEFAULT_SETTINGS, type Data, type FollowUp, type Sequence, type Settings } from './schema'
 
@@ -34,9 +35,8 @@ export function planSequence(data: Data, sequence: Sequence, source: FollowUp, n
 
 /** The client's open promises, soonest first: what "Deal won" can apply to. */
 export function openPromisesOf(data: Data, client: string): FollowUp[] {
-  const name = client.trim().toLocaleLowerCase()
-  return data.followUps
-    .filter((f) => f.kind === 'promise' && f.completedAt === undefined && f.client.name.trim().toLocaleLowerCase() === name)
+  return followUpsOfClient(data.followUps, client)
+    .filter((f) => f.kind === 'promise' && f.completedAt === undefined)
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
 }
 
