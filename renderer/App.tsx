@@ -16,7 +16,7 @@ import { useBoardView, waitForCard } from './features/board/useBoard'
 import { AwayArea } from './features/board/AwayArea'
 import { Welcome } from './features/board/Welcome'
 import { useClients } from './features/board/useClients'
-import { DEFAULT_DENSITY } from './features/board/density'
+import { DEFAULT_DENSITY, type Density } from './features/board/density'
 import { useDensity } from './features/board/useDensity'
 import type { BoardCard, ViewStore } from './lib/viewStore'
 import { LazyScorecardDialog } from './features/scorecard/LazyScorecard'
@@ -58,9 +58,10 @@ async function wholeCard(card: BoardCard): Promise<Card> {
 
 /**
  * `board`: the board's view, and `settings`: the settings, both when main.tsx asked for
- * them before the first render. The board is laid out once both are there.
+ * them before the first render; `density`: the density setting when it had read them
+ * already. The board is laid out once both are there.
  */
-export function App({ board: openedBoard, settings: askedSettings }: { board?: ViewStore; settings?: Promise<Result<Settings>> } = {}) {
+export function App({ board: openedBoard, settings: askedSettings, density: knownDensity }: { board?: ViewStore; settings?: Promise<Result<Settings>>; density?: Density } = {}) {
   const now = useNow()
   const [settings] = useState(() => askedSettings ?? api.getSettings({}))
   // Dates and amounts follow the locale; Settings may override it, so read it at start and after Settings or an import.
@@ -69,7 +70,7 @@ export function App({ board: openedBoard, settings: askedSettings }: { board?: V
   useEffect(() => void refreshLocale(settings), [settings])
   const [filters, setFilters] = useHashState(filtersFromHash, filtersToHash)
   const [showOlderDone, setShowOlderDone] = useState(false)
-  const [density, setDensity] = useDensity(settings)
+  const [density, setDensity] = useDensity(settings, knownDensity)
   const query = useMemo(() => viewQuery(filters, showOlderDone), [filters, showOlderDone])
   const store = useBoardView(api.openView, query, density ?? DEFAULT_DENSITY, openedBoard)
   const board = useBoardStatus(store)

@@ -3,19 +3,34 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { DEFAULT_DENSITY } from './features/board/density'
 import { filtersFromHash, viewQuery } from './features/board/filters'
-import { openBoardView } from './features/board/useBoard'
+import { openBoardView, viewAnswered } from './features/board/useBoard'
 import { api } from './lib/api'
+import { displayLocale, refreshLocale } from './lib/locale'
 import './styles.css'
+
+/**
+ * How long the first render waits for the board's first snapshot and the settings. Both
+ * usually take a few milliseconds; a slower service gets the page (and its "Loading")
+ * after this, rather than a blank window.
+ */
+const FIRST_ANSWER_WAIT_MS = 1_000
 
 // The access token is in session storage now (lib/api.ts); keep it out of the address bar.
 if (new URLSearchParams(location.search).has('token')) history.replaceState(null, '', location.pathname + location.hash)
 
-// The board's view opens first: its snapshot is on its way while React renders the page around it.
+// The board's view and the settings are asked for first, together, and the page renders once
+// both have answered: one first layout, with the cards, in the person's density and locale.
+// (Rendering the page's frame meanwhile would hold the main thread while the snapshot waits.)
 const board = openBoardView(api.openView, viewQuery(filtersFromHash(location.hash), false), DEFAULT_DENSITY)
 const settings = api.getSettings({})
+// While they travel, the main thread is idle: load the locale data every date on a card needs (ICU's first use costs ~20 ms).
+displayLocale()
+const answered = <T,>(pending: Promise<T>) => Promise.race([pending, new Promise<undefined>((resolve) => setTimeout(resolve, FIRST_ANSWER_WAIT_MS))])
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App board={board} settings={settings} />
-  </StrictMode>,
-)
+void Promise.all([answered(settings), answered(refreshLocale(settings)), viewAnswered(board, FIRST_ANSWER_WAIT_MS)]).then(([read]) => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App board={board} settings={settings} density={read?.ok ? read.value.density : undefined} />
+    </StrictMode>,
+  )
+})

@@ -94,8 +94,14 @@ export const decimalSeparatorOf = (locale: string): string =>
 /** A rate 0…1 as "83%" / "83 %". */
 export const formatPercent = (rate: number, locale: string): string => numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(rate)
 
-/** Whether the locale writes times with AM/PM (en-US) rather than a 24-hour clock. */
-export const uses12HourClock = (locale: string): boolean => dateFormat(locale, { hour: 'numeric' }).resolvedOptions().hour12 === true
+const twelveHourClocks = new Map<string, boolean>()
+
+/** Whether the locale writes times with AM/PM (en-US) rather than a 24-hour clock (asked once per locale: every time on a card asks). */
+export function uses12HourClock(locale: string): boolean {
+  let twelveHours = twelveHourClocks.get(locale)
+  if (twelveHours === undefined) twelveHourClocks.set(locale, (twelveHours = dateFormat(locale, { hour: 'numeric' }).resolvedOptions().hour12 === true))
+  return twelveHours
+}
 
 type WeekInfo = { firstDay: number; minimalDays?: number }
 type LocaleWithWeekInfo = Intl.Locale & { getWeekInfo?(): WeekInfo; weekInfo?: WeekInfo }

@@ -19,6 +19,21 @@ export function openBoardView(openView: OpenView, query: ViewQuery, density: Den
   return store
 }
 
+/** Resolves once the view has answered (its first snapshot, or a refusal), or after `ms` at the latest. */
+export function viewAnswered(store: ViewStore, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const answered = () => store.status !== null || store.refusal !== null
+    if (answered()) return resolve()
+    const done = () => {
+      clearTimeout(timer)
+      unsubscribe()
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    const unsubscribe = store.subscribe(() => answered() && done())
+  })
+}
+
 /**
  * The board's view (`opened`, if main.tsx opened it already, else a new one), open
  * while mounted and closed on unmount; new filters go to the service as its query.

@@ -4,12 +4,12 @@ import { api } from '../../lib/api'
 import { DEFAULT_DENSITY, type Density } from './density'
 
 /**
- * The density setting (read from `settings`, the start's answer), changed from the board's
- * header. Undefined until read, so the board is not first laid out in the default density
- * and then again in the chosen one.
+ * The density setting (read from `settings`, the start's answer, unless main.tsx read it
+ * already: `known`), changed from the board's header. Undefined until read, so the board
+ * is not first laid out in the default density and then again in the chosen one.
  */
-export function useDensity(settings: Promise<Result<Settings>>): [Density | undefined, (next: Density) => void] {
-  const [density, setDensity] = useState<Density>()
+export function useDensity(settings: Promise<Result<Settings>>, known?: Density): [Density | undefined, (next: Density) => void] {
+  const [density, setDensity] = useState<Density | undefined>(known)
   useEffect(() => {
     let active = true
     void settings.then((result) => active && setDensity(result.ok ? result.value.density : DEFAULT_DENSITY))

@@ -2,9 +2,9 @@
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Card } from '../../../electron/contract'
+import type { Card, ViewEvent } from '../../../electron/contract'
 import { App } from '../../../renderer/App'
-import { openBoardView } from '../../../renderer/features/board/useBoard'
+import { openBoardView, viewAnswered } from '../../../renderer/features/board/useBoard'
 import { api as realApi } from '../../../renderer/lib/api'
 import { fail, makeBoard, makeCard, mockApi, ok, openedViews, pushBoard, sendShellCommand } from './support'
 
@@ -135,6 +135,41 @@ describe('the board app', () => {
     expect(api.updateSettings).toHaveBeenCalledWith({ density: 'compact' })
     expect(within(screen.getByRole('article', { name: 'Send the proposal' })).queryByText(/my target/)).toBeNull()
     expect(screen.getByRole('button', { name: 'Compact' }).getAttribute('aria-pressed')).toBe('true')
+  })
+
+  it('with the density main.tsx read before rendering, the cards are in the very first render, in that density', async () => {
+    api.getSettings.mockReturnValueOnce(new Promise(() => {}))
+    const board = openBoardView(api.openView, {}, 'comfortable')
+    await viewAnswered(board, 60_000)
+    render(<App board={board} settings={api.getSettings({})} density="comfortable" />)
+    const article = screen.getByRole('article', { name: 'Send the proposal' })
+    expect(within(article).getByText(/my target/)).toBeTruthy()
+  })
+
+  it('the page waits for the view’s first answer (its snapshot, or why it was refused), but not for ever', async () => {
+    const answered = vi.fn()
+    void viewAnswered(openBoardView(api.openView, {}, 'compact'), 60_000).then(answered)
+    await vi.waitFor(() => expect(answered).toHaveBeenCalled())
+
+    const refused = openBoardView(() => ({ update() {}, close() {} }), {}, 'compact')
+    vi.useFakeTimers()
+    try {
+      const silent = vi.fn()
+      void viewAnswered(refused, 1_000).then(silent)
+      await vi.advanceTimersByTimeAsync(999)
+      expect(silent).not.toHaveBeenCalled()
+      await vi.advanceTimersByTimeAsync(1)
+      expect(silent).toHaveBeenCalled()
+    } finally {
+      vi.useRealTimers()
+    }
+
+    let refuse: (event: ViewEvent) => void = () => {}
+    const refusing = openBoardView((_query, _ranges, listener) => ((refuse = listener), { update() {}, close() {} }), {}, 'compact')
+    const told = vi.fn()
+    void viewAnswered(refusing, 60_000).then(told)
+    refuse({ type: 'refused', error: { code: 'invalid_input', message: 'no' } })
+    await vi.waitFor(() => expect(told).toHaveBeenCalled())
   })
 
   it('Delete removes the card, and Undo in the toast asks the service to bring it back', async () => {
