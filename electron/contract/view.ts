@@ -27,7 +27,7 @@
  * follow-up for details. Commands (complete, snooze, …) reply with their result; the
  * board changes arrive as deltas on the view, never by fetching the board again.
  */
-import type { Card } from '../core/board'
+import type { AwayList, Card } from '../core/board'
 import type { AppError } from '../core/errors'
 import type { HistoryEvent } from '../core/schema'
 import type { Column } from '../core/columns'
@@ -64,7 +64,7 @@ export interface BoardStatus {
   generatedAt: string
   readOnly: boolean
   notices: string[]
-  away?: { ids: string[]; since: string }
+  away?: AwayList
 }
 
 /** The ids at positions start… of one column, as the window last received them. */

@@ -1,7 +1,9 @@
+import { AWAY_LISTED } from './board'
 import { columnOf, today } from './columns'
 import { rescheduleFollowUp } from './commands'
 import { DomainError, type AppError } from './errors'
 import { deliver } from './followThrough'
+import type { AwayList } from './board'
 import type { Data } from './schema'
 
 /** Follow-ups that went overdue while the app was closed, shown once at start until dismissed. */
@@ -25,12 +27,20 @@ export function overdueWhileAway(data: Data, now: Date): AwaySummary | null {
   return { ids: away.map((f) => f.id), since: away[0].dueAt }
 }
 
-/** What is still worth showing: the summary's follow-ups that exist and are still open. */
-export function stillAway(data: Data, summary: AwaySummary | null): AwaySummary | null {
+/**
+ * What is still worth showing: how many of the summary's follow-ups exist and are still
+ * open, and the first `AWAY_LISTED` of them (in deadline order) for the panel to list.
+ */
+export function stillAway(summary: AwaySummary | null, isOpen: (id: string) => boolean): AwayList | null {
   if (!summary) return null
-  const open = new Set(data.followUps.filter((f) => f.completedAt === undefined).map((f) => f.id))
-  const ids = summary.ids.filter((id) => open.has(id))
-  return ids.length > 0 ? { ids, since: summary.since } : null
+  const ids: string[] = []
+  let count = 0
+  for (const id of summary.ids) {
+    if (!isOpen(id)) continue
+    count++
+    if (ids.length < AWAY_LISTED) ids.push(id)
+  }
+  return count > 0 ? { ids, count, since: summary.since } : null
 }
 
 export type BulkAction =

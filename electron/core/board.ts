@@ -39,7 +39,21 @@ export interface BoardSnapshot {
   /** Messages the person must see, e.g. that a damaged file was recovered from a backup. */
   notices: string[]
   /** Follow-ups that went overdue while the app was closed (set by the service until dismissed). */
-  away?: { ids: string[]; since: string }
+  away?: AwayList
+}
+
+/**
+ * The "While you were away" panel is a summary: it lists this many follow-ups at most
+ * and says how many there are, so what the board status carries stays small however
+ * long the app was closed (the Overdue column holds them all).
+ */
+export const AWAY_LISTED = 100
+
+/** Follow-ups that went overdue while the app was closed and are still open: how many, the first `AWAY_LISTED` of them, and the earliest deadline. */
+export interface AwayList {
+  ids: string[]
+  count: number
+  since: string
 }
 
 const byDue = (a: Card, b: Card) => a.dueAt.localeCompare(b.dueAt) || a.title.localeCompare(b.title)

@@ -32,7 +32,7 @@ import { draftHeadsUp, recordMissedPromises, sendHeadsUp, withMissedRecorded } f
 import { InstantQueue } from '../core/instantQueue'
 import { quietHours, type QuietHours } from '../core/quietHours'
 import { dueReminderOf, nextReminderOf, sameReminderDates, type Reminder } from '../core/reminders'
-import { applyBulk, overdueWhileAway, type AwaySummary } from '../core/away'
+import { applyBulk, overdueWhileAway, stillAway, type AwaySummary } from '../core/away'
 import { openPromisesOf, startSequence } from '../core/sequences'
 import type { Data, FollowUp } from '../core/schema'
 import { transferHandlers } from './transfer'
@@ -329,20 +329,15 @@ export class FollowThroughService {
       readOnly: this.#store.readOnly,
       notices: [...this.#notices, ...this.#problems, ...this.#shellNotices],
     }
-    const away = this.#stillAway()
+    // The away summary's follow-ups are looked up by id, never by scanning the board.
+    const away = stillAway(this.#away, (id) => {
+      const entry = this.#board.entry(id)
+      return entry !== undefined && entry.column !== 'done'
+    })
     if (away) status.away = away
     return status
   }
 
-  /** The away summary's follow-ups that still exist and are open: looked up by id, never by scanning the board. */
-  #stillAway(): AwaySummary | null {
-    if (!this.#away) return null
-    const ids = this.#away.ids.filter((id) => {
-      const entry = this.#board.entry(id)
-      return entry !== undefined && entry.column !== 'done'
-    })
-    return ids.length > 0 ? { ids, since: this.#away.since } : null
-  }
 
   #statusChanged(): void {
     this.#status = this.#makeStatus()

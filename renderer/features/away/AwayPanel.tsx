@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react'
 import type { BoardSnapshot, Card, Result } from '../../../electron/contract'
+import { formatNumber } from '../../../electron/contract/format'
 import { api } from '../../lib/api'
+import { displayLocale } from '../../lib/locale'
 import { describeDeadline } from '../board/format'
 import { AwayRescheduleDialog } from './AwayRescheduleDialog'
 import './away.css'
@@ -48,6 +50,9 @@ export function AwayPanel({
   const [reschedule, setReschedule] = useState<{ ids: string[]; label: string } | null>(null)
   if (groups.length === 0) return null
   const all = groups.flatMap((g) => g.cards.map((c) => c.id))
+  // The service lists the first AWAY_LISTED and counts them all: past that, the buttons say they act on those listed.
+  const total = Math.max(board.away?.count ?? 0, all.length)
+  const listedOnly = total > all.length
 
   async function complete(ids: string[]) {
     const result: Result<{ results: { ok: boolean; error?: { message: string } }[] }> = await api.bulk({ ids, action: 'complete' })
@@ -62,20 +67,21 @@ export function AwayPanel({
     <section className="away" aria-label="While you were away">
       <div className="away__head">
         <h2>
-          While you were away, {plural(all.length, 'follow-up')} became overdue
+          While you were away, {formatNumber(total, displayLocale())} follow-up{total === 1 ? '' : 's'} became overdue
         </h2>
-        {groups.length > 1 && (
+        {(groups.length > 1 || listedOnly) && (
           <>
             <button onClick={() => void complete(all)} disabled={board.readOnly}>
-              Mark all done
+              {listedOnly ? `Mark these ${all.length} done` : 'Mark all done'}
             </button>
-            <button onClick={() => setReschedule({ ids: all, label: 'all of them' })} disabled={board.readOnly}>
-              Reschedule all…
+            <button onClick={() => setReschedule({ ids: all, label: listedOnly ? `these ${all.length}` : 'all of them' })} disabled={board.readOnly}>
+              {listedOnly ? `Reschedule these ${all.length}…` : 'Reschedule all…'}
             </button>
           </>
         )}
         <button onClick={() => void api.dismissAway({})}>Got it</button>
       </div>
+      {listedOnly && <p className="away__listed">The first {all.length} are listed here; the Overdue column has them all.</p>}
       {groups.map((group) => (
         <div key={group.client} className="away__group" role="group" aria-label={group.client}>
           <h3>

@@ -7,14 +7,11 @@ import { AwayPanel } from '../away/AwayPanel'
 import { useColumnCounts } from './boardView'
 
 /**
- * The "While you were away" panel lists a handful of follow-ups that may lie outside
- * the view's windows: they are asked of the service one by one, again after each change
+ * The "While you were away" panel lists a handful of follow-ups (the status names at
+ * most AWAY_LISTED) that may lie outside the view's windows: they are asked of the service one by one, again after each change
  * to the counts (marking them done empties the panel). The view gives the column when
  * it holds the card; one it does not hold is shown as it went: overdue.
  */
-/** The panel is a summary: past this many follow-ups it lists the first ones (one request each). */
-const AWAY_LIMIT = 100
-
 function useAwayBoard(store: ViewStore, status: BoardStatus): BoardSnapshot | null {
   const [board, setBoard] = useState<BoardSnapshot | null>(null)
   const counts = useColumnCounts(store)
@@ -22,7 +19,7 @@ function useAwayBoard(store: ViewStore, status: BoardStatus): BoardSnapshot | nu
     const away = status.away
     if (!away) return setBoard(null)
     let active = true
-    void Promise.all(away.ids.slice(0, AWAY_LIMIT).map((id) => api.getFollowUp({ id }))).then((results) => {
+    void Promise.all(away.ids.map((id) => api.getFollowUp({ id }))).then((results) => {
       if (!active) return
       const columns: Record<Column, Card[]> = { promised: [], due: [], overdue: [], done: [] }
       for (const result of results) {

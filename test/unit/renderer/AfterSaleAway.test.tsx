@@ -17,7 +17,7 @@ const overdue = (id: string, title: string, client: string) =>
 
 function awayBoard() {
   const board = makeBoard([overdue('a', 'Send the proposal', 'Jenny Rivera'), overdue('b', 'Call back', 'Acme Corp'), overdue('c', 'Price list', 'Jenny Rivera')])
-  return { ...board, away: { ids: ['a', 'b', 'c'], since: '2025-03-08T15:00:00.000Z' } }
+  return { ...board, away: { ids: ['a', 'b', 'c'], count: 3, since: '2025-03-08T15:00:00.000Z' } }
 }
 
 describe('the While you were away panel', () => {
@@ -53,6 +53,19 @@ describe('the While you were away panel', () => {
     expect(bridge.bulk).toHaveBeenCalledWith({ ids: ['a', 'c', 'b'], action: 'complete' })
     await userEvent.click(screen.getByRole('button', { name: 'Got it' }))
     expect(bridge.dismissAway).toHaveBeenCalledWith({})
+  })
+
+  it('says how many went overdue when it lists only the first of them, and its buttons say they act on those', async () => {
+    const bridge = mockApi(api)
+    bridge.bulk.mockResolvedValue(ok({ results: [{ id: 'a', ok: true }, { id: 'b', ok: true }, { id: 'c', ok: true }] }))
+    const board = { ...awayBoard(), away: { ids: ['a', 'b', 'c'], count: 12_345, since: '2025-03-08T15:00:00.000Z' } }
+    render(<AwayPanel board={board} now={NOW} onHeadsUp={vi.fn()} onMessage={vi.fn()} onError={vi.fn()} />)
+    const panel = screen.getByRole('region', { name: 'While you were away' })
+    expect(within(panel).getByRole('heading', { level: 2 }).textContent).toBe('While you were away, 12,345 follow-ups became overdue')
+    expect(within(panel).getByText('The first 3 are listed here; the Overdue column has them all.')).toBeTruthy()
+    expect(within(panel).queryByRole('button', { name: 'Mark all done' })).toBeNull()
+    await userEvent.click(within(panel).getByRole('button', { name: 'Mark these 3 done' }))
+    expect(bridge.bulk).toHaveBeenCalledWith({ ids: ['a', 'c', 'b'], action: 'complete' })
   })
 
   it('shows nothing when nothing went overdue while away', () => {

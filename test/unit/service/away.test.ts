@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { BoardSnapshot, Card } from '../../../electron/contract'
+import type { BoardSnapshot, Card, ViewMessage } from '../../../electron/contract'
+import { AWAY_LISTED } from '../../../electron/core/board'
 import { createFollowUp } from '../../../electron/core/commands'
 import { emptyData } from '../../../electron/core/schema'
 import { dispatch } from '../../../electron/service/dispatch'
@@ -56,8 +57,31 @@ const cards = (board: BoardSnapshot): Card[] => Object.values(board.columns).fla
 describe('while you were away', () => {
   it('shows at start what went overdue while closed, even though the reminders are now sent', async () => {
     await open()
-    expect(service.board().away).toEqual({ ids: ['b', 'a'], since: '2026-11-20T15:00:00.000Z' })
+    expect(service.board().away).toEqual({ ids: ['b', 'a'], count: 2, since: '2026-11-20T15:00:00.000Z' })
     expect(cards(service.board()).find((c) => c.id === 'a')!.notifiedAt.deadline).toBeDefined()
+  })
+
+  it('lists the first AWAY_LISTED but counts them all, so the status a view carries stays small after a long absence', async () => {
+    let data = emptyData()
+    for (let i = 0; i < 1_500; i++) {
+      const dueAt = new Date(Date.parse('2026-11-21T08:00:00+01:00') + i * 60_000).toISOString()
+      data = createFollowUp(data, { title: `Promise ${i}`, client: { name: `Client ${i % 40}` }, dueAt }, CREATED, `away-${i}`).data
+    }
+    await writeFile(join(dataDir, 'follow-through.json'), JSON.stringify(data))
+    await open()
+    const messages: ViewMessage[] = []
+    const ranges = { promised: { start: 0, end: 10 }, due: { start: 0, end: 10 }, overdue: { start: 0, end: 10 }, done: { start: 0, end: 10 } }
+    expect(service.openView({ viewId: 'view-away', query: {}, ranges }, { send: (text) => void messages.push(JSON.parse(text) as ViewMessage) }).ok).toBe(true)
+    const [first] = messages
+    const away = first.type === 'snapshot' ? first.snapshot.status.away : undefined
+    expect(away?.count).toBe(1_500)
+    expect(away?.ids).toEqual(Array.from({ length: AWAY_LISTED }, (_, i) => `away-${i}`))
+
+    await call('complete', { id: 'away-0' })
+    const delta = messages.at(-1)!
+    expect(delta.type === 'delta' && delta.delta.status?.away?.count).toBe(1_499)
+    expect(delta.type === 'delta' && delta.delta.status?.away?.ids[0]).toBe('away-1')
+    expect(new TextEncoder().encode(JSON.stringify(delta)).length).toBeLessThanOrEqual(4_096)
   })
 
   it('completes a group in one save and one push; the panel empties', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { applyBulk, overdueWhileAway, stillAway } from '../../../../electron/core/away'
+import { AWAY_LISTED } from '../../../../electron/core/board'
 import { completeFollowUp, createFollowUp, markNotified } from '../../../../electron/core/commands'
 import { emptyData, type Data } from '../../../../electron/core/schema'
 
@@ -29,12 +30,15 @@ describe('while you were away', () => {
     expect(overdueWhileAway(seed(), new Date('2026-11-20T09:00:00+01:00'))).toBeNull()
   })
 
-  it('keeps only what is still open', () => {
+  it('keeps only what is still open, counting them all and listing the first AWAY_LISTED', () => {
     const summary = overdueWhileAway(seed(), NOW)
-    const data = completeFollowUp(seed(), 'b', NOW)
-    expect(stillAway(data, summary)?.ids).toEqual(['a', 'c'])
-    expect(stillAway({ ...data, followUps: [] }, summary)).toBeNull()
-    expect(stillAway(data, null)).toBeNull()
+    expect(stillAway(summary, (id) => id !== 'b')).toEqual({ ids: ['a', 'c'], count: 2, since: summary?.since })
+    expect(stillAway(summary, () => false)).toBeNull()
+    expect(stillAway(null, () => true)).toBeNull()
+    const many = { ids: Array.from({ length: AWAY_LISTED + 50 }, (_, i) => `f${i}`), since: '2026-11-20T15:00:00.000Z' }
+    const listed = stillAway(many, (id) => id !== 'f0')
+    expect(listed?.count).toBe(AWAY_LISTED + 49)
+    expect(listed?.ids).toEqual(many.ids.slice(1, AWAY_LISTED + 1))
   })
 
   it('completes many in one go, planning each check-in, with refusals as values', () => {
