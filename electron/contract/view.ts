@@ -33,6 +33,9 @@ import type { HistoryEvent } from '../core/schema'
 import type { Column } from '../core/columns'
 import type { Channel } from '../core/schema'
 
+/** The longest search text a view's query takes (the search box stops there). */
+export const SEARCH_MAX_LENGTH = 200
+
 /** Filters are queries to the service, never applied in the renderer. */
 export interface ViewQuery {
   /** Free text, matched against title, client, company, notes. */

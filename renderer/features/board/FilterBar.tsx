@@ -1,3 +1,4 @@
+import { SEARCH_MAX_LENGTH } from '../../../electron/contract/view'
 import type { Filters } from './filters'
 import { ChannelOptions } from '../../components/ChannelOptions'
 
@@ -16,7 +17,14 @@ export function FilterBar({
   const active = filters.text !== '' || filters.client !== '' || filters.channel !== ''
   return (
     <div className="filters" role="search">
-      <input type="search" aria-label="Search" placeholder="Search title, client, notes" value={filters.text} onChange={(e) => onChange({ ...filters, text: e.target.value })} />
+      <input
+        type="search"
+        aria-label="Search"
+        placeholder="Search title, client, notes"
+        maxLength={SEARCH_MAX_LENGTH}
+        value={filters.text}
+        onChange={(e) => onChange({ ...filters, text: e.target.value })}
+      />
       <select aria-label="Client" value={filters.client} onFocus={onOpenClients} onPointerDown={onOpenClients} onChange={(e) => onChange({ ...filters, client: e.target.value })}>
         <option value="">All clients</option>
         {filters.client && !clients.includes(filters.client) && <option>{filters.client}</option>}

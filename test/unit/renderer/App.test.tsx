@@ -2,7 +2,7 @@
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Card, ViewEvent } from '../../../electron/contract'
+import { ViewQueryInput, type Card, type ViewEvent } from '../../../electron/contract'
 import { App } from '../../../renderer/App'
 import { openBoardView, viewAnswered } from '../../../renderer/features/board/useBoard'
 import { api as realApi } from '../../../renderer/lib/api'
@@ -89,6 +89,18 @@ describe('the board app', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Channel' }), 'phone')
     expect(openedViews[0].updates.at(-1)?.query).toEqual({ client: 'Jenny Rivera', channel: 'phone' })
     expect(screen.getByRole('article', { name: 'Send the proposal' })).toBeTruthy()
+    history.replaceState(null, '', location.pathname)
+  })
+
+  it('the search box stops at the longest search the service takes, so a long paste still searches', async () => {
+    const user = userEvent.setup()
+    render(<App />)
+    await screen.findByRole('article', { name: 'Send the proposal' })
+    await user.click(screen.getByRole('searchbox', { name: 'Search' }))
+    await user.paste('proposal '.repeat(30))
+    const query = openedViews[0].updates.at(-1)?.query
+    expect(query?.q).toBe('proposal '.repeat(30).slice(0, 200).trim())
+    expect(ViewQueryInput.safeParse(query).success).toBe(true)
     history.replaceState(null, '', location.pathname)
   })
 
