@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { collectGarbage } from '../service/collectGarbage'
 import { startFileLog } from '../service/log'
 import { FollowThroughService } from '../service/service'
 import { resolveDataDir } from '../store/dataDir'
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
   for (const notice of store.notices) console.warn(`Follow Through: ${notice}`)
   const server = await startWebServer({ service, staticDir, port: options.port })
   service.start()
+  // The open's leftovers (file text, parse copies) go now, not at some later collection.
+  collectGarbage()
   console.log(`Follow Through web: ${server.url}`)
 
   let stopping = false
