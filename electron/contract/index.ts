@@ -12,7 +12,7 @@ import { Channel, Instant, Settings } from '../core/schema'
 import type { MethodName, ShellCommand } from './methods'
 import { syncContract } from './sync'
 import { transferContract } from './transfer'
-import { SEARCH_MAX_LENGTH, type OpenView } from './view'
+import { FILTER_MAX_LENGTH, type OpenView } from './view'
 import { COLUMNS } from '../core/columns'
 
 export {
@@ -65,7 +65,7 @@ const ColumnRange = z
   .refine((range) => range.end >= range.start && range.end - range.start <= MAX_WINDOW, { message: `A range is start ≤ end, at most ${MAX_WINDOW} apart.` })
 export const ViewRangesInput = z.object(Object.fromEntries(COLUMNS.map((column) => [column, ColumnRange])) as Record<(typeof COLUMNS)[number], typeof ColumnRange>).strict()
 export const ViewQueryInput = z
-  .object({ q: z.string().max(SEARCH_MAX_LENGTH).optional(), client: z.string().max(200).optional(), channel: Channel.optional(), olderDone: z.boolean().optional() })
+  .object({ q: z.string().max(FILTER_MAX_LENGTH).optional(), client: z.string().max(FILTER_MAX_LENGTH).optional(), channel: Channel.optional(), olderDone: z.boolean().optional() })
   .strict()
 /** Chosen by the bridge (crypto.randomUUID), so the page can tell its views' messages apart before any reply. */
 export const ViewId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'A view id is 8–64 letters, digits, - or _.')

@@ -33,8 +33,8 @@ import type { HistoryEvent } from '../core/schema'
 import type { Column } from '../core/columns'
 import type { Channel } from '../core/schema'
 
-/** The longest search text a view's query takes (the search box stops there). */
-export const SEARCH_MAX_LENGTH = 200
+/** The longest search text or client name a view's query takes (the search box, and filters read from the address, stop there). */
+export const FILTER_MAX_LENGTH = 200
 
 /** Filters are queries to the service, never applied in the renderer. */
 export interface ViewQuery {

@@ -1,4 +1,4 @@
-import { SEARCH_MAX_LENGTH } from '../../../electron/contract/view'
+import { FILTER_MAX_LENGTH } from '../../../electron/contract/view'
 import type { Filters } from './filters'
 import { ChannelOptions } from '../../components/ChannelOptions'
 
@@ -21,7 +21,7 @@ export function FilterBar({
         type="search"
         aria-label="Search"
         placeholder="Search title, client, notes"
-        maxLength={SEARCH_MAX_LENGTH}
+        maxLength={FILTER_MAX_LENGTH}
         value={filters.text}
         onChange={(e) => onChange({ ...filters, text: e.target.value })}
       />

@@ -1,5 +1,5 @@
 import type { Channel } from '../../../electron/contract'
-import type { ViewQuery } from '../../../electron/contract/view'
+import { FILTER_MAX_LENGTH, type ViewQuery } from '../../../electron/contract/view'
 
 export interface Filters {
   text: string
@@ -9,13 +9,17 @@ export interface Filters {
 
 export const NO_FILTERS: Filters = { text: '', client: '', channel: '' }
 
-/** Filters live in the URL hash (#q=…&client=…&channel=…) so a view can be bookmarked and survives reload. */
+/**
+ * Filters live in the URL hash (#q=…&client=…&channel=…) so a view can be bookmarked and
+ * survives reload. An edited address may hold more than a query takes: it is cut to fit,
+ * as the search box would, rather than sent for the service to refuse.
+ */
 export function filtersFromHash(hash: string): Filters {
   const params = new URLSearchParams(hash.replace(/^#/, ''))
   const channel = params.get('channel') ?? ''
   return {
-    text: params.get('q') ?? '',
-    client: params.get('client') ?? '',
+    text: (params.get('q') ?? '').slice(0, FILTER_MAX_LENGTH),
+    client: (params.get('client') ?? '').slice(0, FILTER_MAX_LENGTH),
     channel: (['phone', 'email', 'in-person', 'other'].includes(channel) ? channel : '') as Filters['channel'],
   }
 }
