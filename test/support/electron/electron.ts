@@ -870,7 +870,10 @@ const privilegedSchemes = new Set<string>()
 export const protocol = {
   registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: Record<string, boolean> }[]): void {
     if (ready) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready')
-    for (const scheme of schemes) privilegedSchemes.add(scheme.scheme)
+    for (const scheme of schemes) {
+      if (scheme.privileges?.codeCache && !scheme.privileges.standard) throw new Error('Code cache can only be enabled when standard is true')
+      privilegedSchemes.add(scheme.scheme)
+    }
   },
   handle(scheme: string, handler: ProtocolHandler): void {
     requireReady('protocol')

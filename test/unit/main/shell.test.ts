@@ -22,6 +22,7 @@ import {
   ipcMain,
   Menu,
   powerMonitor,
+  protocol,
   resetFakeElectron,
   session,
 } from './support/fakeElectron'
@@ -145,6 +146,10 @@ describe('start', () => {
     expect(Menu.setApplicationMenu).toHaveBeenCalledTimes(1)
     expect(globalShortcut.register).toHaveBeenCalledWith('CommandOrControl+Shift+Space', expect.any(Function))
     expect([...ipcMain.handlers.keys()].sort()).toEqual([...METHOD_NAMES.map(ipcChannel), OPEN_VIEW_CHANNEL].sort())
+    // The board's scheme: standard and secure like https, and its compiled bundle kept between starts.
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }) },
+    ])
   })
 
   it('hardens the session: permissions denied, CSP header in production', async () => {

@@ -84,4 +84,10 @@ describe('the stand-in’s main-process rules', () => {
     expect(electron.isValidAccelerator('Ctrl+Nonsense')).toBe(false)
     expect(electron.nativeImage.createFromPath('resources/icon.png').isEmpty()).toBe(true)
   })
+
+  it('refuses the code cache for a scheme that is not standard, as Electron does', async () => {
+    process.env.STAND_IN_USER_DATA = join(dir, 'user-data')
+    const electron = await import('../../support/electron/electron')
+    expect(() => electron.protocol.registerSchemesAsPrivileged([{ scheme: 'loose', privileges: { codeCache: true } }])).toThrow(/standard/)
+  })
 })
