@@ -116,7 +116,9 @@ export async function startWebServer(options: {
     etag: true,
     brotli: true,
     gzip: true,
-    setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
+    // The page is asked for afresh each time (it names the current bundle); the bundle's files
+    // carry a content hash in their names, so a reload takes them (and their compiled code) from the cache.
+    setHeaders: (res, pathname) => res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
   })
   const sockets = new Set<import('node:net').Socket>()
   const streams = new Set<EventStream>()

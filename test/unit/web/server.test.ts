@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { get, type IncomingMessage } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -27,6 +27,8 @@ beforeEach(async () => {
   const html = '<!doctype html><title>Follow Through</title>'.padEnd(4000, ' ')
   await writeFile(join(staticDir, 'index.html'), html)
   await writeFile(join(staticDir, 'index.html.gz'), gzipSync(html))
+  await mkdir(join(staticDir, 'assets'))
+  await writeFile(join(staticDir, 'assets/index-abc123.js'), 'console.log("board")')
   store = new MemoryStore({ ...emptyData(), followUps: [aFollowUp({ id: 'f1' })] })
   service = new FollowThroughService({ store, now: () => new Date('2026-11-23T10:00:00+01:00') })
   server = await startWebServer({ service, staticDir, port: 0, token: TOKEN })
@@ -113,6 +115,11 @@ describe('static files', () => {
     const response = await fetch(`${origin}/`, { headers: { 'Accept-Encoding': 'gzip' } })
     expect(response.status).toBe(200)
     expect(response.headers.get('content-encoding')).toBe('gzip')
+  })
+
+  it('lets the browser keep the hashed bundle, but asks it to check the page each time', async () => {
+    expect((await fetch(`${origin}/`)).headers.get('cache-control')).toBe('no-cache')
+    expect((await fetch(`${origin}/assets/index-abc123.js`)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
   })
 })
 
