@@ -1,9 +1,8 @@
-import { AWAY_LISTED } from './board'
+import { AWAY_LISTED, type AwayList } from './board'
 import { columnOf, today } from './columns'
 import { rescheduleFollowUp } from './commands'
 import { DomainError, type AppError } from './errors'
 import { deliver } from './followThrough'
-import type { AwayList } from './board'
 import type { Data } from './schema'
 
 /** Follow-ups that went overdue while the app was closed, shown once at start until dismissed. */

@@ -338,7 +338,6 @@ export class FollowThroughService {
     return status
   }
 
-
   #statusChanged(): void {
     this.#status = this.#makeStatus()
     this.#publish([])

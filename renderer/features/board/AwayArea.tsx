@@ -8,9 +8,10 @@ import { useColumnCounts } from './boardView'
 
 /**
  * The "While you were away" panel lists a handful of follow-ups (the status names at
- * most AWAY_LISTED) that may lie outside the view's windows: they are asked of the service one by one, again after each change
- * to the counts (marking them done empties the panel). The view gives the column when
- * it holds the card; one it does not hold is shown as it went: overdue.
+ * most AWAY_LISTED) that may lie outside the view's windows: they are asked of the
+ * service one by one, again after each change to the counts (marking them done
+ * empties the panel). The view gives the column when it holds the card; one it does
+ * not hold is shown as it went: overdue.
  */
 function useAwayBoard(store: ViewStore, status: BoardStatus): BoardSnapshot | null {
   const [board, setBoard] = useState<BoardSnapshot | null>(null)
