@@ -44,6 +44,8 @@ export function CalendarSync() {
   }, [])
 
   const account = () => ({ serverUrl, username, ...(password ? { password } : {}) })
+  // Until the stored settings are read, the fields wait: what is typed must not be overwritten when they arrive.
+  const loading = settings === null && problem === null
 
   /** Runs one request, showing its refusal (with field errors) in the panel. */
   async function run<T>(request: Promise<{ ok: true; value: T } | { ok: false; error: { message: string; fields?: Record<string, string> } }>): Promise<T | null> {
@@ -104,6 +106,7 @@ export function CalendarSync() {
         Every follow-up becomes a task in a CalDAV calendar (Nextcloud, Fastmail, iCloud, Radicale, Baikal), so your phone’s task app shows it; what you
         complete or move there comes back here. Each repeat of a repeating follow-up is its own task.
       </p>
+      <fieldset className="calendar-sync__fields" disabled={loading} aria-busy={loading}>
       <Field label="Server address" error={errors.serverUrl}>
         <input type="url" value={serverUrl} placeholder="https://cloud.example.com/remote.php/dav" onChange={(e) => setServerUrl(e.target.value)} />
       </Field>
@@ -147,6 +150,7 @@ export function CalendarSync() {
       <label className="form__check">
         <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} /> Sync follow-ups with this calendar
       </label>
+      </fieldset>
       {message && (
         <p className="calendar-sync__message" role="status">
           {message}

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/react'
+import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { CalendarSync } from '../../../renderer/features/settings/CalendarSync'
@@ -23,6 +23,22 @@ beforeEach(() => {
 })
 
 describe('Settings → Calendar sync', () => {
+  it('waits for the stored settings before taking input, so nothing typed is overwritten when they arrive', async () => {
+    let answer: (value: unknown) => void = () => {}
+    api.getSyncSettings.mockReturnValue(new Promise((resolve) => (answer = resolve)) as never)
+    render(<CalendarSync />)
+    const address = screen.getByLabelText('Server address') as HTMLInputElement
+    expect(address.matches(':disabled')).toBe(true)
+    expect(screen.getByRole('button', { name: 'Test connection' }).matches(':disabled')).toBe(true)
+    await act(async () => answer(ok({ ...SETTINGS, serverUrl: 'https://dav.example.com/', username: 'alice', hasPassword: true })))
+    expect(address.matches(':disabled')).toBe(false)
+    expect(address.value).toBe('https://dav.example.com/')
+    const user = userEvent.setup()
+    await user.clear(address)
+    await user.type(address, 'https://cloud.example.org/dav')
+    expect(address.value).toBe('https://cloud.example.org/dav')
+  })
+
   it('tests the connection, picks the calendar and saves, saying where the password is kept', async () => {
     api.testSyncConnection.mockResolvedValue(ok({ message: 'Connected to dav.example.com as alice: 1 calendar can hold tasks.', collections: [COLLECTION, { url: 'https://dav.example.com/alice/events/', name: 'Events', tasks: false }] }))
     api.saveSyncSettings.mockResolvedValue(ok({ ...SETTINGS, enabled: true, serverUrl: 'https://dav.example.com/', username: 'alice', collectionUrl: COLLECTION.url, hasPassword: true }))
