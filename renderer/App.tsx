@@ -56,6 +56,12 @@ async function wholeCard(card: BoardCard): Promise<Card> {
   return result.ok ? { ...card, ...result.value } : { ...card, history: [] }
 }
 
+/** A refused view is not opened again: the page starts afresh, without the filters in its address if they may be the cause. */
+function reopenBoard(withoutFilters: boolean) {
+  if (withoutFilters) history.replaceState(null, '', location.pathname + location.search)
+  location.reload()
+}
+
 /**
  * `board`: the board's view, and `settings`: the settings, both when main.tsx asked for
  * them before the first render; `density`: the density setting when it had read them
@@ -272,9 +278,10 @@ export function App({ board: openedBoard, settings: askedSettings, density: know
           olderDone={olderDone}
         />
       ) : refusal ? (
-        <p className="banner banner--error" role="alert">
-          The board could not be opened: {refusal}
-        </p>
+        <div className="banner banner--error" role="alert">
+          The board could not be opened: {refusal}{' '}
+          <button onClick={() => reopenBoard(hasFilters(filters))}>{hasFilters(filters) ? 'Open without filters' : 'Try again'}</button>
+        </div>
       ) : (
         <p className="loading">Loading your follow-ups…</p>
       )}

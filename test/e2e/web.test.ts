@@ -216,6 +216,11 @@ describe.skipIf(!chromiumPath)('browser mode end to end', () => {
     await alert.waitFor()
     expect(await alert.textContent()).toMatch(/200/)
     expect(await refused.getByText('Loading your follow-ups…').count()).toBe(0)
+    // Once the cause is gone, the alert's button opens the board.
+    await refused.unroute('**/api/view?**')
+    await alert.getByRole('button', { name: 'Try again' }).click()
+    await refused.getByRole('region', { name: 'Promised' }).waitFor()
+    expect(await refused.getByRole('alert').filter({ hasText: 'The board could not be opened' }).count()).toBe(0)
   })
 
   it('refuses requests without the token, from a foreign host name, or from a foreign origin', async () => {
