@@ -25,9 +25,10 @@ const board = openBoardView(api.openView, viewQuery(filtersFromHash(location.has
 const settings = api.getSettings({})
 // While they travel, the main thread is idle: load the locale data every date on a card needs (ICU's first use costs ~20 ms).
 displayLocale()
-const answered = <T,>(pending: Promise<T>) => Promise.race([pending, new Promise<undefined>((resolve) => setTimeout(resolve, FIRST_ANSWER_WAIT_MS))])
+// The settings' answer once its locale is applied, or nothing if it takes too long.
+const settingsRead = Promise.race([refreshLocale(settings).then(() => settings), new Promise<undefined>((resolve) => setTimeout(resolve, FIRST_ANSWER_WAIT_MS))])
 
-void Promise.all([answered(settings), answered(refreshLocale(settings)), viewAnswered(board, FIRST_ANSWER_WAIT_MS)]).then(([read]) => {
+void Promise.all([settingsRead, viewAnswered(board, FIRST_ANSWER_WAIT_MS)]).then(([read]) => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App board={board} settings={settings} density={read?.ok ? read.value.density : undefined} />

@@ -27,7 +27,7 @@ export function awayGroups(board: BoardSnapshot): Group[] {
   return [...groups].map(([client, cards]) => ({ client, cards }))
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+const plural = (n: number, word: string) => `${formatNumber(n, displayLocale())} ${word}${n === 1 ? '' : 's'}`
 
 /**
  * "While you were away": what went overdue while the app was closed, by client,
@@ -67,7 +67,7 @@ export function AwayPanel({
     <section className="away" aria-label="While you were away">
       <div className="away__head">
         <h2>
-          While you were away, {formatNumber(total, displayLocale())} follow-up{total === 1 ? '' : 's'} became overdue
+          While you were away, {plural(total, 'follow-up')} became overdue
         </h2>
         {(groups.length > 1 || listedOnly) && (
           <>
