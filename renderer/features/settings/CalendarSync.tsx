@@ -107,49 +107,49 @@ export function CalendarSync() {
         complete or move there comes back here. Each repeat of a repeating follow-up is its own task.
       </p>
       <fieldset className="calendar-sync__fields" disabled={loading} aria-busy={loading}>
-      <Field label="Server address" error={errors.serverUrl}>
-        <input type="url" value={serverUrl} placeholder="https://cloud.example.com/remote.php/dav" onChange={(e) => setServerUrl(e.target.value)} />
-      </Field>
-      <div className="form__row">
-        <Field label="User name" error={errors.username}>
-          <input value={username} autoComplete="username" onChange={(e) => setUsername(e.target.value)} />
+        <Field label="Server address" error={errors.serverUrl}>
+          <input type="url" value={serverUrl} placeholder="https://cloud.example.com/remote.php/dav" onChange={(e) => setServerUrl(e.target.value)} />
         </Field>
-        <Field label="Password" error={errors.password}>
-          <input
-            type="password"
-            value={password}
-            autoComplete="current-password"
-            placeholder={settings?.hasPassword ? 'Stored — type to change' : ''}
-            onChange={(e) => setPassword(e.target.value)}
-          />
+        <div className="form__row">
+          <Field label="User name" error={errors.username}>
+            <input value={username} autoComplete="username" onChange={(e) => setUsername(e.target.value)} />
+          </Field>
+          <Field label="Password" error={errors.password}>
+            <input
+              type="password"
+              value={password}
+              autoComplete="current-password"
+              placeholder={settings?.hasPassword ? 'Stored — type to change' : ''}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </Field>
+        </div>
+        {settings && (
+          <p className="form__hint">
+            The password is kept {settings.passwordStorage}. It is never written to the data file, an export or a log.
+          </p>
+        )}
+        <div className="form__actions calendar-sync__actions">
+          <button type="button" onClick={() => void test()} disabled={busy}>
+            Test connection
+          </button>
+          <button type="button" onClick={() => void create()} disabled={busy}>
+            Create “Follow Through” calendar
+          </button>
+        </div>
+        <Field label="Calendar for follow-ups" error={errors.collectionUrl}>
+          <select value={collectionUrl} onChange={(e) => setCollectionUrl(e.target.value)}>
+            <option value="">Test the connection to list calendars</option>
+            {collections.map((collection) => (
+              <option key={collection.url} value={collection.url}>
+                {collection.name}
+              </option>
+            ))}
+          </select>
         </Field>
-      </div>
-      {settings && (
-        <p className="form__hint">
-          The password is kept {settings.passwordStorage}. It is never written to the data file, an export or a log.
-        </p>
-      )}
-      <div className="form__actions calendar-sync__actions">
-        <button type="button" onClick={() => void test()} disabled={busy}>
-          Test connection
-        </button>
-        <button type="button" onClick={() => void create()} disabled={busy}>
-          Create “Follow Through” calendar
-        </button>
-      </div>
-      <Field label="Calendar for follow-ups" error={errors.collectionUrl}>
-        <select value={collectionUrl} onChange={(e) => setCollectionUrl(e.target.value)}>
-          <option value="">Test the connection to list calendars</option>
-          {collections.map((collection) => (
-            <option key={collection.url} value={collection.url}>
-              {collection.name}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <label className="form__check">
-        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} /> Sync follow-ups with this calendar
-      </label>
+        <label className="form__check">
+          <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} /> Sync follow-ups with this calendar
+        </label>
       </fieldset>
       {message && (
         <p className="calendar-sync__message" role="status">
@@ -162,7 +162,7 @@ export function CalendarSync() {
         </p>
       )}
       <div className="form__actions">
-        <button type="button" className="primary" onClick={() => void save()} disabled={busy}>
+        <button type="button" className="primary" onClick={() => void save()} disabled={busy || loading}>
           Save calendar sync
         </button>
       </div>

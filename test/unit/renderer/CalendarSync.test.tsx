@@ -30,6 +30,7 @@ describe('Settings → Calendar sync', () => {
     const address = screen.getByLabelText('Server address') as HTMLInputElement
     expect(address.matches(':disabled')).toBe(true)
     expect(screen.getByRole('button', { name: 'Test connection' }).matches(':disabled')).toBe(true)
+    expect(screen.getByRole('button', { name: 'Save calendar sync' }).matches(':disabled')).toBe(true)
     await act(async () => answer(ok({ ...SETTINGS, serverUrl: 'https://dav.example.com/', username: 'alice', hasPassword: true })))
     expect(address.matches(':disabled')).toBe(false)
     expect(address.value).toBe('https://dav.example.com/')
