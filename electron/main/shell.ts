@@ -7,7 +7,7 @@ import contextMenu from 'electron-context-menu'
 import type { Handlers, Input } from '../contract'
 import { SHELL_COMMAND_CHANNEL, type ShellCommand } from '../contract/methods'
 import type { Data } from '../core/schema'
-import { collectGarbage } from '../service/collectGarbage'
+import { settleMemoryAfterOpen } from '../service/collectGarbage'
 import { dispatch } from '../service/dispatch'
 import { startFileLog } from '../service/log'
 import type { Notification } from '../service/notifier'
@@ -292,7 +292,7 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
     if (!hidden) showBoard()
     running.start()
     // The open's leftovers (file text, parse copies) go now, not at some later collection.
-    collectGarbage()
+    void settleMemoryAfterOpen(store.data)
   }
 
   // A second launch: a toast button's activation on Windows, or the person starting the app again.

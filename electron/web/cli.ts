@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { collectGarbage } from '../service/collectGarbage'
+import { settleMemoryAfterOpen } from '../service/collectGarbage'
 import { startFileLog } from '../service/log'
 import { FollowThroughService } from '../service/service'
 import { resolveDataDir } from '../store/dataDir'
@@ -44,9 +44,9 @@ async function main(): Promise<void> {
   for (const notice of store.notices) console.warn(`Follow Through: ${notice}`)
   const server = await startWebServer({ service, staticDir, port: options.port })
   service.start()
-  // The open's leftovers (file text, parse copies) go now, not at some later collection.
-  collectGarbage()
   console.log(`Follow Through web: ${server.url}`)
+  // The open's leftovers (file text, parse copies) go now, not at some later collection.
+  void settleMemoryAfterOpen(store.data)
 
   let stopping = false
   const stop = async () => {

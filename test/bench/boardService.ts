@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { readFile, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { get } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -141,14 +142,41 @@ async function serviceFigures(count: number, runs: number, goalMs: number): Prom
   ]
 }
 
-/** Browser mode's resident memory (bytes) with `count` follow-ups open, a view streaming and a few changes made; and the file's size. */
+/** The Node options `npm run web` starts browser mode with (package.json's `web` script). */
+function webScriptNodeOptions(): string[] {
+  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { web: string } }).scripts.web
+  const [node, ...rest] = script.split(' ')
+  if (node !== 'node' || rest.at(-1) !== 'scripts/web.mjs') throw new Error(`unexpected web script: ${script}`)
+  return rest.slice(0, -1)
+}
+
+/** CPU time (clock ticks) the process has used so far. */
+async function cpuTicks(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ')
+  return Number(fields[11]) + Number(fields[12])
+}
+
+/** Resolves once the process has used no CPU for a second (its work after start, such as settling memory, is done), or after 20 s. */
+async function idle(pid: number): Promise<void> {
+  const deadline = Date.now() + 20_000
+  let last = await cpuTicks(pid)
+  let quietSince = Date.now()
+  while (Date.now() - quietSince < 1000 && Date.now() < deadline) {
+    await new Promise((resolveTick) => setTimeout(resolveTick, 100))
+    const now = await cpuTicks(pid)
+    if (now !== last) quietSince = Date.now()
+    last = now
+  }
+}
+
+/** Browser mode's resident memory (bytes) with `count` follow-ups open, a view streaming and a few changes made, once it is idle; and the file's size. */
 async function serverMemory(count: number): Promise<{ rss: number; fileBytes: number }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'follow-through-bench-rss-'))
   const file = join(dataDir, 'follow-through.json')
   await writeFile(file, JSON.stringify(heavyBoardData(count)))
   const fileBytes = (await stat(file)).size
-  // As `npm run web` runs it: built JavaScript (built first if stale).
-  const child = spawn(process.execPath, ['scripts/web.mjs', '--data-dir', dataDir, '--port', '0', '--no-notifications'], {
+  // As `npm run web` runs it: built JavaScript (built first if stale), with the script's Node options.
+  const child = spawn(process.execPath, [...webScriptNodeOptions(), 'scripts/web.mjs', '--data-dir', dataDir, '--port', '0', '--no-notifications'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   })
@@ -169,6 +197,7 @@ async function serverMemory(count: number): Promise<{ rss: number; fileBytes: nu
     const call = (method: string, body: unknown) =>
       fetch(`${origin}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(body) }).then((r) => r.json())
     for (let i = 0; i < 5; i++) await call('quickAdd', { text: `Call bench client ${i} friday 4pm` })
+    await idle(child.pid!)
     const status = await readFile(`/proc/${child.pid}/status`, 'utf8')
     const rssKb = Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0)
     stream.destroy()
