@@ -21,10 +21,10 @@ const builtAt = (() => {
     return 0
   }
 })()
-if (builtAt === 0 || newestMtime(join(ROOT, 'electron')) > builtAt) {
+if (builtAt === 0 || Math.max(newestMtime(join(ROOT, 'electron')), newestMtime(join(ROOT, 'vite.web.config.ts'))) > builtAt) {
   console.log('Follow Through: building browser mode…')
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js')
-  const build = spawnSync(process.execPath, [vite, 'build', '--ssr', 'electron/web/cli.ts', '--outDir', 'out/web', '--emptyOutDir', '--logLevel', 'warn'], {
+  const build = spawnSync(process.execPath, [vite, 'build', '--config', 'vite.web.config.ts'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
   })

@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { readFile, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { get } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -15,6 +14,7 @@ import type { Data } from '../../electron/core/schema'
 import { FollowThroughService } from '../../electron/service/service'
 import { MemoryStore } from '../unit/service/memoryStore'
 import { FakeTime } from '../support/fakeTime'
+import { webScriptArgs } from '../e2e/support/webScript'
 import { heavyBoardData } from './heavyBoard'
 
 /**
@@ -142,14 +142,6 @@ async function serviceFigures(count: number, runs: number, goalMs: number): Prom
   ]
 }
 
-/** The Node options `npm run web` starts browser mode with (package.json's `web` script). */
-function webScriptNodeOptions(): string[] {
-  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { web: string } }).scripts.web
-  const [node, ...rest] = script.split(' ')
-  if (node !== 'node' || rest.at(-1) !== 'scripts/web.mjs') throw new Error(`unexpected web script: ${script}`)
-  return rest.slice(0, -1)
-}
-
 /** CPU time (clock ticks) the process has used so far. */
 async function cpuTicks(pid: number): Promise<number> {
   const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ')
@@ -176,7 +168,7 @@ async function serverMemory(count: number): Promise<{ rss: number; fileBytes: nu
   await writeFile(file, JSON.stringify(heavyBoardData(count)))
   const fileBytes = (await stat(file)).size
   // As `npm run web` runs it: built JavaScript (built first if stale), with the script's Node options.
-  const child = spawn(process.execPath, [...webScriptNodeOptions(), 'scripts/web.mjs', '--data-dir', dataDir, '--port', '0', '--no-notifications'], {
+  const child = spawn(process.execPath, [...webScriptArgs(), '--data-dir', dataDir, '--port', '0', '--no-notifications'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   })

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { ROOT } from './paths'
+import { webScriptArgs } from './webScript'
 
 /** The ready line from DESIGN.md: `Follow Through web: <url>`; other output may share the prefix. */
 const READY_LINE = /^Follow Through web: (http:\/\/\S+)$/
@@ -29,16 +30,24 @@ export const removeDataDir = (dir: string) => rm(dir, { recursive: true, force: 
  * the app itself: resolves once it prints its ready line. The first start may build the
  * renderer, hence the long default timeout.
  */
-export async function startWebApp(options: { dataDir: string; port?: number; timeoutMs?: number; env?: Record<string, string> }): Promise<WebApp> {
+export async function startWebApp(options: {
+  dataDir: string
+  port?: number
+  timeoutMs?: number
+  env?: Record<string, string>
+  /** Run the built server exactly as `npm run web` does (out/web, the script's Node options) instead of the sources. */
+  built?: boolean
+}): Promise<WebApp> {
   const { dataDir, port = 0, timeoutMs = 110_000 } = options
   // One process, not npm and not tsx's CLI: tsx's CLI runs the script in a child and relays
   // SIGTERM, but SIGKILLs that child when it does not confirm the signal within 30 ms, which
   // on a loaded machine turns a clean shutdown into exit 143. `--import tsx` has no relay.
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'electron/web/cli.ts', '--data-dir', dataDir, '--port', String(port), '--no-notifications'],
-    { cwd: ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  )
+  const entry = options.built ? webScriptArgs() : ['--import', 'tsx', 'electron/web/cli.ts']
+  const child = spawn(process.execPath, [...entry, '--data-dir', dataDir, '--port', String(port), '--no-notifications'], {
+    cwd: ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let log = ''
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (log += chunk))
 
