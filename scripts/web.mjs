@@ -1,5 +1,5 @@
 // `npm run web`: browser mode from built JavaScript (out/web/cli.js), so the ready line
-// comes as soon as the data is open. Builds first only when the sources are newer.
+// comes as soon as the data is open. Builds first only when the sources (or the installed libraries) are newer.
 import { spawnSync } from 'node:child_process'
 import { readdirSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -21,7 +21,9 @@ const builtAt = (() => {
     return 0
   }
 })()
-if (builtAt === 0 || Math.max(newestMtime(join(ROOT, 'electron')), newestMtime(join(ROOT, 'vite.web.config.ts'))) > builtAt) {
+// The build bundles some libraries: an npm install (the lockfile) makes it stale too.
+const sources = ['electron', 'vite.web.config.ts', 'package-lock.json'].map((path) => newestMtime(join(ROOT, path)))
+if (builtAt === 0 || Math.max(...sources) > builtAt) {
   console.log('Follow Through: building browser mode…')
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js')
   const build = spawnSync(process.execPath, [vite, 'build', '--config', 'vite.web.config.ts'], {

@@ -40,12 +40,11 @@ export async function shareRepeatedStrings(data: Data, sliceMs = SLICE_MS): Prom
     }
   }
   // Settings are a few strings, and may share objects with the app's defaults: only the lists are walked.
-  visit(data.contacts as unknown as Container)
-  const { followUps } = data
+  const records = [...(data.contacts as unknown as Container[]), ...(data.followUps as unknown as Container[])]
   let sliceStart = performance.now()
-  for (let index = 0; index < followUps.length; index++) {
-    visit(followUps[index] as unknown as Container)
-    if (index % 256 === 255 && performance.now() - sliceStart >= sliceMs) {
+  for (let index = 0; index < records.length; index++) {
+    visit(records[index])
+    if (index % 16 === 15 && performance.now() - sliceStart >= sliceMs) {
       await nextTurn()
       sliceStart = performance.now()
     }

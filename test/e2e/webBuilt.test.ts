@@ -48,4 +48,4 @@ it('npm run web: the built server serves the page, reads quick add, imports CSV,
   const { ics } = await call<{ ics: string }>('exportIcs', {})
   expect(ics).toContain('BEGIN:VCALENDAR')
   expect(ics).toContain(added.title)
-})
+}, 150_000) // a stale build is made first (startWebApp allows it 110 s)

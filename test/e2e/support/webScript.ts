@@ -9,7 +9,7 @@ import { ROOT } from './paths'
  */
 export function webScriptArgs(): string[] {
   const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { web: string } }).scripts.web
-  const [node, ...args] = script.split(' ')
-  if (node !== 'node' || args.at(-1) !== 'scripts/web.mjs') throw new Error(`package.json's web script is not "node [options] scripts/web.mjs": ${script}`)
+  const [node, ...args] = script.trim().split(/\s+/)
+  if (node !== 'node' || args.at(-1) !== 'scripts/web.mjs' || /["'\\]/.test(script)) throw new Error(`package.json's web script is not "node [options] scripts/web.mjs" without quotes: ${script}`)
   return args
 }

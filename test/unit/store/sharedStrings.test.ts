@@ -41,14 +41,4 @@ describe('repeated strings in the opened data', () => {
     walking = false
     expect(turnsDuringWalk).toBeGreaterThan(5)
   })
-
-  it('keeps follow-ups added while it walks, and their values', async () => {
-    const data = JSON.parse(JSON.stringify(heavyBoardData(3_000, NOW))) as Data
-    const walk = shareRepeatedStrings(data, 0)
-    const added = { ...data.followUps[0], id: 'added-during-walk', title: 'Added while the strings were shared' }
-    data.followUps.push(added)
-    await walk
-    expect(data.followUps.at(-1)).toBe(added)
-    expect(added.title).toBe('Added while the strings were shared')
-  })
 })
