@@ -83,6 +83,13 @@ export const formatMoney = (amount: number, currency: string, locale: string): s
 export const formatNumber = (value: number, locale: string, maximumFractionDigits = 2): string =>
   numberFormat(locale, { maximumFractionDigits }).format(value)
 
+/**
+ * A count and its noun, "1 follow-up", "3 follow-ups" (the app's wording is English; the
+ * nouns it counts take an "s"). With a locale the number is grouped for it: "1,500 follow-ups".
+ */
+export const countOf = (count: number, noun: string, locale?: string): string =>
+  `${locale === undefined ? count : formatNumber(count, locale)} ${noun}${count === 1 ? '' : 's'}`
+
 /** A number with exactly `digits` decimals and no grouping, for spreadsheets: "83.3" / "83,3". */
 export const formatDecimal = (value: number, locale: string, digits: number): string =>
   numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(value)

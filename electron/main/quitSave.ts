@@ -1,5 +1,6 @@
 import type { Data } from '../core/schema'
 import { diffData } from '../core/dataDiff'
+import { countOf } from '../core/localeFormat'
 
 /** What the quit asks the person when the final save failed; each answer is one button. */
 export const QUIT_SAVE_BUTTONS = ['Retry', 'Save a copy as…', 'Quit anyway'] as const
@@ -66,10 +67,10 @@ export function describeUnsaved(saved: Data, current: Data): string {
   if (changed > 0) {
     const shown = titles.slice(0, 3).join(', ') + (titles.length > 3 ? `, and ${titles.length - 3} more` : '')
     const removed = change.followUps.removed.length > 0 ? `${titles.length > 0 ? '; ' : ''}${change.followUps.removed.length} deleted` : ''
-    parts.push(`${changed} follow-up${changed === 1 ? '' : 's'} (${shown}${removed})`)
+    parts.push(`${countOf(changed, 'follow-up')} (${shown}${removed})`)
   }
   const contacts = change.contacts.put.length + change.contacts.removed.length
-  if (contacts > 0) parts.push(`${contacts} logged contact${contacts === 1 ? '' : 's'}`)
+  if (contacts > 0) parts.push(countOf(contacts, 'logged contact'))
   if (change.settings) parts.push('your settings')
   return parts.length === 0 ? 'changes made since the last save' : parts.join(', ')
 }

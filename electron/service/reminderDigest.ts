@@ -1,5 +1,6 @@
 import type { Reminder } from '../core/reminders'
 import type { Notification } from './notifier'
+import { countOf } from '../core/localeFormat'
 
 /** A reminder later than this was missed (app closed, machine asleep), not just delivered. */
 export const MISSED_AFTER_MS = 60_000
@@ -29,7 +30,7 @@ export function digestReminders(reminders: Reminder[], now: Date): DigestedRemin
     const overdue = missed.filter((r) => r.kind === 'deadline').length
     const title =
       overdue > 0
-        ? `${overdue} follow-up${overdue === 1 ? '' : 's'} became overdue while you were away`
+        ? `${countOf(overdue, 'follow-up')} became overdue while you were away`
         : `${missed.length} follow-ups need you now`
     const names = missed.slice(0, 3).map((r) => r.body.split(' (promised')[0])
     const more = missed.length > 3 ? ` and ${missed.length - 3} more` : ''

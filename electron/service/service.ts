@@ -22,7 +22,7 @@ import {
 } from '../core/commands'
 import { DomainError } from '../core/errors'
 import { indexFollowUps } from '../core/followUpList'
-import { resolveLocale, systemLocale, weekRulesOf } from '../core/localeFormat'
+import { countOf, resolveLocale, systemLocale, weekRulesOf } from '../core/localeFormat'
 import { scorecard } from '../core/scorecard'
 import { scorecardCsv, scorecardFilename } from '../core/scorecardCsv'
 import { addChecklistItem, removeChecklistItem, setChecklistItem } from '../core/checklist'
@@ -595,7 +595,7 @@ export class FollowThroughService {
         const action = input.action === 'complete' ? { action: input.action } : { action: input.action, dueAt: input.dueAt!, allDay: input.allDay ?? false, toldClient: input.toldClient ?? false }
         const { data, results } = applyBulk(this.#store.data, ids, action, this.#now(), this.#newId)
         const done = results.filter((r) => r.ok).length
-        await this.#commit(data, { name: `${input.action === 'complete' ? 'Mark done' : 'Reschedule'} ${done} follow-up${done === 1 ? '' : 's'}` })
+        await this.#commit(data, { name: `${input.action === 'complete' ? 'Mark done' : 'Reschedule'} ${countOf(done, 'follow-up')}` })
         return { results }
       },
       dismissAway: () => {

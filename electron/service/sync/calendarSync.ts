@@ -9,6 +9,7 @@ import { MemoryPasswordStore, type PasswordStore } from './passwords'
 import { pendingOps } from './pending'
 import { SyncError } from './syncError'
 import { SyncRun, type SyncHost } from './syncRun'
+import { countOf } from '../../core/localeFormat'
 
 export interface CalendarSyncHost extends SyncHost {
   readOnly(): boolean
@@ -263,7 +264,7 @@ export class CalendarSync {
         const { collections } = await this.#collections(input)
         const host = new URL(input.serverUrl).host
         const tasks = collections.filter((collection) => collection.tasks).length
-        return { message: `Connected to ${host} as ${input.username}: ${tasks} calendar${tasks === 1 ? '' : 's'} can hold tasks.`, collections }
+        return { message: `Connected to ${host} as ${input.username}: ${countOf(tasks, 'calendar')} can hold tasks.`, collections }
       },
       listSyncCollections: async (input) => (await this.#collections(input)).collections,
       createSyncCollection: async ({ name, ...input }) => {

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import type { BoardSnapshot, Card, Result } from '../../../electron/contract'
-import { formatNumber } from '../../../electron/contract/format'
+import { countOf } from '../../../electron/contract/format'
 import { api } from '../../lib/api'
 import { displayLocale } from '../../lib/locale'
 import { describeDeadline } from '../board/format'
@@ -27,7 +27,7 @@ export function awayGroups(board: BoardSnapshot): Group[] {
   return [...groups].map(([client, cards]) => ({ client, cards }))
 }
 
-const plural = (n: number, word: string) => `${formatNumber(n, displayLocale())} ${word}${n === 1 ? '' : 's'}`
+const plural = (n: number, word: string) => countOf(n, word, displayLocale())
 
 /**
  * "While you were away": what went overdue while the app was closed, by client,

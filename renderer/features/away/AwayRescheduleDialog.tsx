@@ -1,13 +1,12 @@
 import { NewPromiseDateDialog } from '../../components/NewPromiseDateDialog'
 import { api } from '../../lib/api'
-
-const count = (n: number) => `${n} follow-up${n === 1 ? '' : 's'}`
+import { countOf } from '../../../electron/contract/format'
 
 /** One new promised date for several follow-ups, and whether the clients heard about it. */
 export function AwayRescheduleDialog({ ids, label, onClose, onDone }: { ids: string[]; label: string; onClose(): void; onDone(message: string): void }) {
   return (
     <NewPromiseDateDialog
-      title={`Reschedule ${count(ids.length)} (${label})`}
+      title={`Reschedule ${countOf(ids.length, 'follow-up')} (${label})`}
       toldQuestion="Did you tell the clients?"
       onClose={onClose}
       onSave={async (dueAt, toldClient) => {
@@ -16,7 +15,7 @@ export function AwayRescheduleDialog({ ids, label, onClose, onDone }: { ids: str
         const moved = result.value.results.filter((r) => r.ok).length
         const firstFailure = result.value.results.find((r) => !r.ok)
         if (moved === 0 && firstFailure && !firstFailure.ok) return firstFailure.error.fields?.dueAt ?? firstFailure.error.message
-        onDone(`Moved ${count(moved)} to the new promised date.`)
+        onDone(`Moved ${countOf(moved, 'follow-up')} to the new promised date.`)
         return null
       }}
     />

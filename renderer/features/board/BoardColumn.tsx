@@ -6,6 +6,7 @@ import { useCard, useColumnCount, useColumnWindow, useViewStore } from './boardV
 import { CARD_GAP, CARD_HEIGHT, type Density } from './density'
 import { COLUMN_TITLES } from './format'
 import { FollowUpCard, type CardActions } from './FollowUpCard'
+import { countOf } from '../../../electron/contract/format'
 
 const HINTS: Record<Column, string> = {
   promised: 'Promises with time to spare. Drag one to Due to work on it today.',
@@ -32,7 +33,7 @@ export interface CardContext {
 const ColumnCount = memo(function ColumnCount({ column }: { column: Column }) {
   const count = useColumnCount(column)
   return (
-    <span className="column__count" aria-label={`${count} follow-up${count === 1 ? '' : 's'}`}>
+    <span className="column__count" aria-label={countOf(count, 'follow-up')}>
       {count}
     </span>
   )

@@ -3,6 +3,7 @@ import type { Card, FollowUp } from '../../../electron/contract'
 import { Modal } from '../../components/Modal'
 import { api } from '../../lib/api'
 import { describeDeadline } from '../board/format'
+import { countOf } from '../../../electron/contract/format'
 
 export type SequenceName = 'won' | 'delivered'
 
@@ -40,7 +41,7 @@ export function SequenceDialog({ card, sequence, onClose, onDone }: { card: Card
     const result = await api.startSequence({ id: target, sequence })
     if (!result.ok) return setError(result.error.message)
     const n = result.value.created.length
-    const planned = `Planned ${n} follow-up${n === 1 ? '' : 's'} for ${card.client.name}.`
+    const planned = `Planned ${countOf(n, 'follow-up')} for ${card.client.name}.`
     onDone(result.value.completed ? `Marked done. ${planned}` : planned)
     onClose()
   }

@@ -4,6 +4,7 @@ import { Modal } from '../../components/Modal'
 import { api } from '../../lib/api'
 import { downloadText } from '../../lib/download'
 import './transfer.css'
+import { countOf } from '../../../electron/contract/format'
 
 /** A chosen file's text (FileReader: in every browser, Electron and jsdom). */
 function readText(file: File): Promise<string> {
@@ -40,7 +41,7 @@ function importedMessage(name: string, result: CsvImportResult): string {
     result.skipped > 0 ? `${rows(result.skipped)} with ${result.skipped === 1 ? 'a problem' : 'problems'}` : '',
     result.duplicates > 0 ? `${result.duplicates} already on the board` : '',
   ].filter(Boolean)
-  return `Imported ${result.created} follow-up${result.created === 1 ? '' : 's'} from ${name}${done}.${skipped.length > 0 ? ` Skipped ${skipped.join(' and ')}.` : ''}`
+  return `Imported ${countOf(result.created, 'follow-up')} from ${name}${done}.${skipped.length > 0 ? ` Skipped ${skipped.join(' and ')}.` : ''}`
 }
 
 /** The import button says what it will do: "Import 3 rows", or "Import the 3 good rows, skip 1". */

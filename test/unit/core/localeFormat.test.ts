@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  countOf,
   defaultCurrencyOf,
   formatDay,
   formatDayTime,
@@ -131,5 +132,15 @@ describe('weeks', () => {
     expect(weekRulesOf('en-US')).toEqual({ weekStartsOn: 0, firstWeekContainsDate: 1 })
     expect(weekRulesOf('en-GB')).toEqual({ weekStartsOn: 1, firstWeekContainsDate: 4 })
     expect(weekRulesOf('de-DE')).toEqual({ weekStartsOn: 1, firstWeekContainsDate: 4 })
+  })
+})
+
+describe('counts in words', () => {
+  it('says one follow-up, and any other number of follow-ups, grouped for the locale when one is given', () => {
+    expect(countOf(1, 'follow-up')).toBe('1 follow-up')
+    expect(countOf(0, 'follow-up')).toBe('0 follow-ups')
+    expect(countOf(3, 'logged contact')).toBe('3 logged contacts')
+    expect(countOf(1500, 'follow-up', 'en-US')).toBe('1,500 follow-ups')
+    expect(countOf(1500, 'follow-up', 'de-DE')).toBe('1.500 follow-ups')
   })
 })
