@@ -291,7 +291,7 @@ export function startDesktopShell(options: ShellOptions): DesktopShell | null {
     const hidden = launchedHidden(options.argv, platform, app) && trayView !== null && statusArea
     if (!hidden) showBoard()
     running.start()
-    // The open's leftovers (file text, parse copies) go now, not at some later collection.
+    // Now, not at some later collection: repeated strings shared, the open's leftovers (file text, parse copies) freed.
     void settleMemoryAfterOpen(store.data)
   }
 

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const server = await startWebServer({ service, staticDir, port: options.port })
   service.start()
   console.log(`Follow Through web: ${server.url}`)
-  // The open's leftovers (file text, parse copies) go now, not at some later collection.
+  // Now, not at some later collection: repeated strings shared, the open's leftovers (file text, parse copies) freed.
   void settleMemoryAfterOpen(store.data)
 
   let stopping = false
