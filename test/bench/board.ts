@@ -1,4 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -12,7 +14,9 @@ import { heavyBoardData } from './heavyBoard'
  * 3–10 history events each, spread over the four columns), each
  * figure paired with a baseline measured in the same run, interleaved (figure, baseline,
  * figure, baseline …) so a busy machine slows both alike:
- * - navigation → cards painted, against navigation → a blank page of the same server painted;
+ * - navigation → cards painted, against navigation → a blank page painted (served by a plain
+ *   local server, as no request of either is intercepted: Playwright's routing pauses every
+ *   request of a context in the test process, which would slow the board's many requests);
  *   cold (a fresh browser context: nothing cached, as the first visit) and on reload (the
  *   hashed bundle and its compiled code cached, as every later visit and desktop start);
  * - click "Mark done" → the card repainted in Done (p95), against an empty command round
@@ -22,10 +26,10 @@ import { heavyBoardData } from './heavyBoard'
  */
 
 const SIZES = [10_000, 100_000]
-const LOADS = 7
+const LOADS = 15
 const CLICKS = 21
 const VIEWPORT = { width: 1400, height: 900 }
-const BLANK_PATH = '/__bench_blank'
+const BLANK_PAGE = '<!doctype html><title>Blank</title><p>Blank page</p>'
 const GOALS = { paint: { 10_000: 300, 100_000: 800 } as Record<number, number>, click: { 10_000: 2, 100_000: 3 } as Record<number, number> }
 
 /**
@@ -49,7 +53,7 @@ const INSTRUMENT = `(() => {
     bench.afterPaint().then((at) => (bench.cardsPainted = at))
   })
   seen.observe(document, { childList: true, subtree: true })
-  if (location.pathname === '${BLANK_PATH}') addEventListener('DOMContentLoaded', () => bench.afterPaint().then((at) => (bench.cardsPainted = at)))
+  if (location.pathname === '/blank') addEventListener('DOMContentLoaded', () => bench.afterPaint().then((at) => (bench.cardsPainted = at)))
 })()`
 
 /** Runs in the page: clicks the first Promised card's Mark done and resolves, in ms, when it is painted in Done. */
@@ -143,22 +147,29 @@ async function reload(page: Page): Promise<number> {
 }
 
 /** One fresh page of the board (or the blank page), loaded until its first cards (or its text) are painted. */
-async function load(browser: Browser, app: WebApp, blank: boolean): Promise<{ page: Page; painted: number; close(): Promise<void> }> {
+async function load(browser: Browser, url: string): Promise<{ page: Page; painted: number; close(): Promise<void> }> {
   const context = await browser.newContext({ viewport: VIEWPORT })
   await context.addInitScript({ content: INSTRUMENT })
-  await context.route(`${app.origin}${BLANK_PATH}`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Blank</title><p>Blank page</p>' }))
   const page = await context.newPage()
-  // The first load sets the access cookie; the blank page is served on the same origin.
-  await page.goto(blank ? `${app.origin}${BLANK_PATH}` : app.url)
+  await page.goto(url)
   // Functions, not strings: the app's CSP forbids eval, which a string predicate would need.
   await page.waitForFunction(() => (globalThis as unknown as { __bench?: { cardsPainted?: number } }).__bench?.cardsPainted !== undefined, undefined, { timeout: 120_000 })
   const painted = await page.evaluate(() => (globalThis as unknown as { __bench: { cardsPainted: number } }).__bench.cardsPainted)
   return { page, painted, close: () => context.close() }
 }
 
+/** A plain local server of the blank page, on 127.0.0.1 like the app's. */
+async function serveBlankPage(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((_request, response) => response.writeHead(200, { 'Content-Type': 'text/html' }).end(BLANK_PAGE))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return { url: `http://127.0.0.1:${port}/blank`, close: () => new Promise((resolve) => server.close(() => resolve())) }
+}
+
 async function benchSize(browser: Browser, count: number): Promise<string[]> {
   const dataDir = await mkdtemp(join(tmpdir(), 'follow-through-bench-board-'))
   let app: WebApp | undefined
+  const blankPage = await serveBlankPage()
   try {
     await writeFile(join(dataDir, 'follow-through.json'), JSON.stringify(heavyBoardData(count)))
     app = await startWebApp({ dataDir, timeoutMs: 300_000 })
@@ -166,25 +177,25 @@ async function benchSize(browser: Browser, count: number): Promise<string[]> {
     await fetch(`${app.origin}/api/dismissAway`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${app.token}` }, body: '{}' })
 
     // Warm-up (bundle, server caches), not counted.
-    await (await load(browser, app, false)).close()
-    await (await load(browser, app, true)).close()
+    await (await load(browser, app.url)).close()
+    await (await load(browser, blankPage.url)).close()
 
     const paint: { board: number; blank: number }[] = []
     for (let run = 0; run < LOADS; run++) {
-      const board = await load(browser, app, false)
+      const board = await load(browser, app.url)
       await board.close()
-      const blank = await load(browser, app, true)
+      const blank = await load(browser, blankPage.url)
       await blank.close()
       paint.push({ board: board.painted, blank: blank.painted })
     }
 
     // Reloads: one page of each kind, loaded once so the browser holds the bundle, then reloaded in turns.
     const reloaded: { board: number; blank: number }[] = []
-    const [warmBoard, warmBlank] = [await load(browser, app, false), await load(browser, app, true)]
+    const [warmBoard, warmBlank] = [await load(browser, app.url), await load(browser, blankPage.url)]
     for (let run = 0; run < LOADS; run++) reloaded.push({ board: await reload(warmBoard.page), blank: await reload(warmBlank.page) })
     await Promise.all([warmBoard.close(), warmBlank.close()])
 
-    const board = await load(browser, app, false)
+    const board = await load(browser, app.url)
     const clicks: { click: number; baseline: number }[] = []
     for (let run = 0; run < CLICKS; run++) {
       const baseline = (await board.page.evaluate(ROUND_TRIP_AND_REPAINT)) as number
@@ -193,7 +204,7 @@ async function benchSize(browser: Browser, count: number): Promise<string[]> {
     }
     const jump = (await board.page.evaluate(`(${WATCH_FRAMES})(${JUMP_TO_BOTTOM})`)) as FrameWatch
     await board.close()
-    const blank = await load(browser, app, true)
+    const blank = await load(browser, blankPage.url)
     const idle = (await blank.page.evaluate(`(${WATCH_FRAMES})()`)) as FrameWatch
     await blank.close()
 
@@ -213,6 +224,7 @@ async function benchSize(browser: Browser, count: number): Promise<string[]> {
     ]
   } finally {
     await app?.stop()
+    await blankPage.close()
     await rm(dataDir, { recursive: true, force: true })
   }
 }
