@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import { precompress } from './scripts/precompress'
+import { preloadChunk } from './scripts/preloadChunk'
 import { PRELOAD_ENTRY } from './electron/main/bundle'
 
 export default defineConfig({
@@ -23,6 +24,7 @@ export default defineConfig({
     root: 'renderer',
     // Minified: the board's first paint with 10k cards starts with parsing this bundle.
     build: { minify: true, rollupOptions: { input: resolve('renderer/index.html') } },
-    plugins: [react(), precompress()],
+    // main.tsx imports the app (startApp.tsx) dynamically, after sending the first requests; the page preloads it.
+    plugins: [react(), preloadChunk('renderer/startApp.tsx'), precompress()],
   },
 })

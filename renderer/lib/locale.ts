@@ -1,4 +1,3 @@
-import { useSyncExternalStore } from 'react'
 import { resolveLocale } from '../../electron/contract/format'
 import type { Result, Settings } from '../../electron/contract'
 import { api } from './api'
@@ -39,13 +38,13 @@ export async function refreshLocale(settings: Promise<Result<Settings>> = api.ge
   if (result.ok) setOverride(result.value.locale)
 }
 
-const subscribe = (listener: () => void) => {
+/** Calls `listener` whenever Settings change the display locale; returns the unsubscribe. */
+export function subscribeToLocale(listener: () => void): () => void {
   listeners.add(listener)
-  return () => listeners.delete(listener)
+  return () => {
+    listeners.delete(listener)
+  }
 }
-
-/** The display locale, re-rendering when Settings change it. */
-export const useDisplayLocale = (): string => useSyncExternalStore(subscribe, displayLocale)
 
 /**
  * The locale this page runs in, sent with every date typed in words: the browser's

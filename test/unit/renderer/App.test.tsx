@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { ViewQueryInput, type Card, type ViewEvent } from '../../../electron/contract'
 import { App } from '../../../renderer/App'
-import { openBoardView, viewAnswered } from '../../../renderer/features/board/useBoard'
+import { openBoardView, viewAnswered } from '../../../renderer/features/board/openBoardView'
 import { api as realApi } from '../../../renderer/lib/api'
 import { fail, makeBoard, makeCard, mockApi, ok, openedViews, pushBoard, sendShellCommand } from './support'
 
@@ -199,7 +199,7 @@ describe('the board app', () => {
     })
     render(<App />)
     const card = await screen.findByRole('article', { name: 'Send the proposal' })
-    await user.click(within(card).getByRole('button', { name: 'Delete' }))
+    await user.click(await within(card).findByRole('button', { name: 'Delete' }))
 
     expect(api.remove).toHaveBeenCalledWith({ id: 'fu-1' })
     const toast = await screen.findByText('Deleted “Send the proposal”.', { exact: false })
@@ -247,7 +247,7 @@ describe('the board app', () => {
     api.remove.mockResolvedValue(fail('read_only', 'This data file is from a newer version of Follow Through.'))
     render(<App />)
     const card = await screen.findByRole('article', { name: 'Send the proposal' })
-    await user.click(within(card).getByRole('button', { name: 'Delete' }))
+    await user.click(await within(card).findByRole('button', { name: 'Delete' }))
     expect((await screen.findByRole('alert')).textContent).toContain('This data file is from a newer version of Follow Through.')
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull()
     expect(api.undoRemove).not.toHaveBeenCalled()
