@@ -9,7 +9,7 @@ import {
   type DragEndEvent,
   type KeyboardCoordinateGetter,
 } from '@dnd-kit/core'
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Column, ViewCard as Card } from '../../../electron/contract'
 import { BoardColumn, type CardContext, type ColumnHandle } from './BoardColumn'
 import { ViewStoreContext } from './boardView'
@@ -18,6 +18,7 @@ import { dropIntent, type DropIntent } from './dropIntent'
 import { COLUMN_TITLES } from './format'
 import { CardPreview, type CardActions } from './FollowUpCard'
 import { neighbourColumn, useFocusRequests } from './focusCards'
+import { afterPaint } from '../../lib/afterPaint'
 import type { ViewStore } from '../../lib/viewStore'
 
 export const BOARD_COLUMNS: Column[] = ['promised', 'due', 'overdue', 'done']
@@ -80,7 +81,11 @@ export function Board({
   const columns = useRef<Partial<Record<Column, ColumnHandle | null>>>({})
   const board = useRef<HTMLElement>(null)
   const focus = useFocusRequests(store, board, columns)
-  const context: CardContext = useMemo(() => ({ now, actions, density }), [now, actions, density])
+  // The first paint holds only what a person sees at once; the rest renders right after it, in a
+  // transition, so it never holds the page (see CardContext.painted).
+  const [painted, setPainted] = useState(false)
+  useEffect(() => afterPaint(() => startTransition(() => setPainted(true))), [])
+  const context: CardContext = useMemo(() => ({ now, actions, density, painted }), [now, actions, density, painted])
   const handles = useMemo(
     () => Object.fromEntries(BOARD_COLUMNS.map((column) => [column, (handle: ColumnHandle | null) => void (columns.current[column] = handle)])) as Record<Column, (handle: ColumnHandle | null) => void>,
     [],

@@ -15,7 +15,10 @@ const HINTS: Record<Column, string> = {
   done: 'Delivered follow-ups land here. Drag a card here to mark it done.',
 }
 
-/** Cards rendered beyond the visible ones, each way, so a short scroll shows cards at once. */
+/**
+ * Cards rendered beyond the visible ones, each way, so a short scroll shows cards at once.
+ * Not in the board's first paint, which shows only the cards in view: these follow it.
+ */
 const OVERSCAN = 3
 
 /** What the board can ask of a column: bring a position into view. */
@@ -27,6 +30,11 @@ export interface CardContext {
   now: Date
   actions: CardActions
   density: Density
+  /**
+   * False until the board's first paint: that paint shows the cards in view and what
+   * they show at rest, and then come the overscan cards and the cards' hover toolbars.
+   */
+  painted: boolean
 }
 
 /** The count in the header: re-renders when that number changes, nothing else. */
@@ -43,7 +51,7 @@ const ColumnCount = memo(function ColumnCount({ column }: { column: Column }) {
 const ViewCard = memo(function ViewCard({ id, context }: { id: string; context: CardContext }) {
   const card = useCard(id)
   if (!card) return <div className="card card--placeholder" aria-hidden="true" />
-  return <FollowUpCard card={card} now={context.now} actions={context.actions} density={context.density} />
+  return <FollowUpCard card={card} now={context.now} actions={context.actions} density={context.density} toolbar={context.painted} />
 })
 
 /**
@@ -73,9 +81,11 @@ export const BoardColumn = memo(function BoardColumn({
     count,
     getScrollElement: () => scroller.current,
     estimateSize: () => height,
-    overscan: OVERSCAN,
+    overscan: context.painted ? OVERSCAN : 0,
     gap: CARD_GAP,
-    initialRect: { width: 300, height: globalThis.innerHeight || 800 },
+    // Zero until the column is laid out (the virtualizer reads its size before the first paint): a guess
+    // would render the cards of a taller column, then remove those that do not fit, all before that paint.
+    initialRect: { width: 300, height: 0 },
   })
   useImperativeHandle(handle, () => ({ scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }) }), [virtualizer])
   const items = virtualizer.getVirtualItems()

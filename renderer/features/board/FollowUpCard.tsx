@@ -108,8 +108,21 @@ export function CardPreview({ card, now }: { card: Card; now: Date }) {
  * A card: title, client, deadline and one primary action. Everything else is in a
  * toolbar that shows while the card is hovered or focused, and in its context menu
  * (right-click, the Menu key or Shift+F10). Single keys act on the focused card.
+ * `toolbar` false leaves the (unseen until hovered) toolbar out, as the board's first paint does.
  */
-export const FollowUpCard = memo(function FollowUpCard({ card, now, actions, density }: { card: Card; now: Date; actions: CardActions; density: Density }) {
+export const FollowUpCard = memo(function FollowUpCard({
+  card,
+  now,
+  actions,
+  density,
+  toolbar = true,
+}: {
+  card: Card
+  now: Date
+  actions: CardActions
+  density: Density
+  toolbar?: boolean
+}) {
   const { setNodeRef, setActivatorNodeRef, listeners, attributes, isDragging } = useDraggable({ id: card.id, data: { card } })
   const article = useRef<HTMLElement | null>(null)
   const [more, setMore] = useState(false)
@@ -225,15 +238,17 @@ export const FollowUpCard = memo(function FollowUpCard({ card, now, actions, den
           {snoozed && <span className="card__badge">Snoozed</span>}
         </p>
         <div className="card__actions">
-          <div className="card__toolbar" role="toolbar" aria-label={`Actions for “${card.title}”`}>
-            {!done && primary !== 'complete' && <button onClick={() => actions.complete(card)}>Mark done</button>}
-            {!done && <SnoozeMenu title={card.title} open={snoozing} onOpenChange={setSnoozing} onSnooze={(until) => actions.snooze(card, until)} />}
-            <button onClick={() => actions.edit(card)}>Edit</button>
-            <button onClick={() => actions.remove(card)}>Delete</button>
-            <button aria-expanded={more} aria-label={`More actions for “${card.title}”`} onClick={() => setMore(!more)}>
-              ⋯
-            </button>
-          </div>
+          {(toolbar || more || snoozing) && (
+            <div className="card__toolbar" role="toolbar" aria-label={`Actions for “${card.title}”`}>
+              {!done && primary !== 'complete' && <button onClick={() => actions.complete(card)}>Mark done</button>}
+              {!done && <SnoozeMenu title={card.title} open={snoozing} onOpenChange={setSnoozing} onSnooze={(until) => actions.snooze(card, until)} />}
+              <button onClick={() => actions.edit(card)}>Edit</button>
+              <button onClick={() => actions.remove(card)}>Delete</button>
+              <button aria-expanded={more} aria-label={`More actions for “${card.title}”`} onClick={() => setMore(!more)}>
+                ⋯
+              </button>
+            </div>
+          )}
           {primary === 'complete' && (
             <button className="card__primary" onClick={() => actions.complete(card)}>
               Mark done

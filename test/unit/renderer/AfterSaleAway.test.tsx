@@ -83,7 +83,7 @@ describe('after the sale', () => {
     render(<Board store={storeOf(makeBoard([promise, thanks])).store} now={NOW} actions={actions} onDrop={vi.fn()} />)
     const promiseCard = within(screen.getByRole('article', { name: promise.title }))
     expect(promiseCard.queryByRole('button', { name: 'Delivered' })).toBeNull()
-    await userEvent.click(promiseCard.getByRole('button', { name: `More actions for “${promise.title}”` }))
+    await userEvent.click(await promiseCard.findByRole('button', { name: `More actions for “${promise.title}”` }))
     await userEvent.click(promiseCard.getByRole('button', { name: 'Delivered' }))
     expect(afterSale).toHaveBeenCalledWith(expect.objectContaining({ id: promise.id }), 'delivered')
     const thanksCard = within(screen.getByRole('article', { name: 'Thank Jenny' }))

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Card } from '../../../electron/contract'
@@ -156,18 +156,29 @@ describe('the board from the keyboard', () => {
   it('keys typed in a card’s own controls are not shortcuts', async () => {
     const user = userEvent.setup()
     const { article, actions } = showBoard()
-    within(article('Send the proposal')).getByRole('button', { name: 'Edit' }).focus()
+    ;(await within(article('Send the proposal')).findByRole('button', { name: 'Edit' })).focus()
     await user.keyboard('d')
     expect(actions.complete).not.toHaveBeenCalled()
   })
 
-  it('a compact card shows its title, client and deadline with one action; the rest sit in its toolbar', () => {
+  it('the first paint shows only the cards in view, at rest; their hover toolbars and the cards beyond follow it', async () => {
+    const many = Array.from({ length: 30 }, (_, index) => makeCard({ id: `fu-${index}`, title: `Card ${index}`, dueAt: '2025-03-17T10:00:00+01:00' }))
+    showBoard(many)
+    const promised = region('Promised')
+    // Here the column measures 900 px and each card 150 px (test support): six cards fill it, and only those are rendered.
+    expect(within(promised).getAllByRole('article')).toHaveLength(6)
+    expect(within(promised).queryAllByRole('toolbar')).toHaveLength(0)
+    await waitFor(() => expect(within(promised).getAllByRole('toolbar')).toHaveLength(within(promised).getAllByRole('article').length))
+    expect(within(promised).getAllByRole('article').length).toBeGreaterThan(6)
+  })
+
+  it('a compact card shows its title, client and deadline with one action; the rest sit in its toolbar', async () => {
     const { article } = showBoard()
     const open = article('Send the proposal')
     expect(within(open).getByText('Jenny Rivera · Acme GmbH', { exact: false })).toBeTruthy()
     expect(within(open).getByText(/^Promised in 7 days/)).toBeTruthy()
     expect(open.querySelector('.card__primary')?.textContent).toBe('Mark done')
-    const toolbar = within(open).getByRole('toolbar', { name: 'Actions for “Send the proposal”' })
+    const toolbar = await within(open).findByRole('toolbar', { name: 'Actions for “Send the proposal”' })
     for (const name of ['Snooze', 'Edit', 'Delete']) expect(within(toolbar).getByRole('button', { name })).toBeTruthy()
     // At risk: the primary action is the heads-up, and Mark done moves to the toolbar.
     const risky = article('Price list for Acme')

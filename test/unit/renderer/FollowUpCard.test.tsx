@@ -14,18 +14,20 @@ const NOW = new Date('2025-03-10T10:00:00+01:00')
 
 const noActions = (): CardActions => ({ complete: vi.fn(), snooze: vi.fn(), edit: vi.fn(), remove: vi.fn(), details: vi.fn(), logContact: vi.fn() })
 
-/** The card as the board shows it: in its column, inside the board's drag-and-drop context. */
-function show(card: Card, actions = noActions()) {
+/** The card as the board shows it: in its column, inside the board's drag-and-drop context, its toolbar in (after the first paint). */
+async function show(card: Card, actions = noActions()) {
   render(<Board store={storeOf(makeBoard([card])).store} now={NOW} actions={actions} onDrop={vi.fn()} density="comfortable" />)
-  expect(screen.getByRole('region', { name: COLUMN_TITLES[card.column] }).contains(screen.getByRole('article', { name: card.title }))).toBe(true)
-  return { article: screen.getByRole('article', { name: card.title }), actions }
+  const article = screen.getByRole('article', { name: card.title })
+  expect(screen.getByRole('region', { name: COLUMN_TITLES[card.column] }).contains(article)).toBe(true)
+  await within(article).findByRole('toolbar')
+  return { article, actions }
 }
 
 const money = (amount: number, currency: string) => new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount)
 
 describe('a follow-up card', () => {
-  it('shows what was promised, to whom, by when, the own buffer and what it is worth', () => {
-    const { article } = show(
+  it('shows what was promised, to whom, by when, the own buffer and what it is worth', async () => {
+    const { article } = await show(
       makeCard({
         title: 'Send the proposal',
         client: { name: 'Jenny Rivera', company: 'Acme GmbH' },
@@ -46,14 +48,14 @@ describe('a follow-up card', () => {
     for (const name of ['Mark done', 'Snooze', 'Edit', 'Delete']) expect(within(article).getByRole('button', { name })).toBeTruthy()
   })
 
-  it('a card due today shows only the time of day', () => {
-    const { article } = show(makeCard({ column: 'due', dueAt: '2025-03-10T16:00:00+01:00', targetAt: '2025-03-10T13:00:00+01:00' }))
+  it('a card due today shows only the time of day', async () => {
+    const { article } = await show(makeCard({ column: 'due', dueAt: '2025-03-10T16:00:00+01:00', targetAt: '2025-03-10T13:00:00+01:00' }))
     expect(within(article).getByText('Promised in 6 hours · 4:00 PM')).toBeTruthy()
     expect(within(article).getByText('my target 3 hours earlier')).toBeTruthy()
   })
 
-  it('an overdue card says how late it is, and no longer boasts a buffer', () => {
-    const { article } = show(
+  it('an overdue card says how late it is, and no longer boasts a buffer', async () => {
+    const { article } = await show(
       makeCard({ column: 'overdue', dueAt: '2025-03-10T07:00:00+01:00', targetAt: '2025-03-09T16:00:00+01:00' }),
     )
     expect(within(article).getByText('late by 3 hours')).toBeTruthy()
@@ -61,13 +63,13 @@ describe('a follow-up card', () => {
     expect(within(article).queryByText(/my target/)).toBeNull()
   })
 
-  it('a card past its own target warns that a heads-up is due', () => {
-    const { article } = show(makeCard({ column: 'due', atRisk: true, dueAt: '2025-03-10T16:00:00+01:00', targetAt: '2025-03-10T09:00:00+01:00' }))
+  it('a card past its own target warns that a heads-up is due', async () => {
+    const { article } = await show(makeCard({ column: 'due', atRisk: true, dueAt: '2025-03-10T16:00:00+01:00', targetAt: '2025-03-10T09:00:00+01:00' }))
     expect(within(article).getByText(/send a heads-up/)).toBeTruthy()
   })
 
-  it('a done card says how early it was delivered and offers no Mark done or Snooze', () => {
-    const { article } = show(
+  it('a done card says how early it was delivered and offers no Mark done or Snooze', async () => {
+    const { article } = await show(
       makeCard({ column: 'done', completedAt: '2025-03-10T09:00:00+01:00', margin: { promise: 2 * 86_400_000, target: 3_600_000 } }),
     )
     expect(within(article).getByText('Done, 2 days early')).toBeTruthy()
@@ -75,15 +77,15 @@ describe('a follow-up card', () => {
     expect(within(article).queryByRole('button', { name: 'Snooze' })).toBeNull()
   })
 
-  it('a snoozed card says so', () => {
-    const { article } = show(makeCard({ snoozedUntil: '2025-03-10T11:00:00+01:00' }))
+  it('a snoozed card says so', async () => {
+    const { article } = await show(makeCard({ snoozedUntil: '2025-03-10T11:00:00+01:00' }))
     expect(within(article).getByText('Snoozed')).toBeTruthy()
   })
 
   it('its buttons act on this card', async () => {
     const user = userEvent.setup()
     const card = makeCard()
-    const { article, actions } = show(card)
+    const { article, actions } = await show(card)
     await user.click(within(article).getByRole('button', { name: 'Mark done' }))
     expect(actions.complete).toHaveBeenCalledWith(card)
     await user.click(within(article).getByRole('button', { name: 'Send the proposal' }))
@@ -100,7 +102,7 @@ describe('a follow-up card', () => {
   it('asks on the card about a date moved in the calendar, and passes on the answer', async () => {
     const card = makeCard({ id: 'moved', title: 'Send the proposal' })
     const actions = { ...noActions(), answerCalendar: vi.fn() }
-    const { article } = show(card, actions)
+    const { article } = await show(card, actions)
     expect(within(article).queryByRole('group', { name: 'Calendar change to confirm' })).toBeNull()
 
     const message = 'The promised date was moved in your calendar (client told: no). Keep the new date or put the old one back?'
@@ -114,8 +116,8 @@ describe('a follow-up card', () => {
     expect(within(article).queryByRole('group', { name: 'Calendar change to confirm' })).toBeNull()
   })
 
-  it('offers a keyboard handle named after the card for moving it between columns', () => {
-    const { article } = show(makeCard({ title: 'Book the next meeting' }))
+  it('offers a keyboard handle named after the card for moving it between columns', async () => {
+    const { article } = await show(makeCard({ title: 'Book the next meeting' }))
     const handle = within(article).getByRole('button', { name: 'Move “Book the next meeting”' })
     expect(handle.getAttribute('aria-roledescription')).toBe('draggable')
   })
