@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createOverHttp, serviceBoard, serviceCard } from './support/api'
-import { card, quickAdd, region } from './support/board'
+import { card, columnForNewPromise, quickAdd, region } from './support/board'
 import { chromiumForTests } from './support/chromium'
 import { useBrowserMode } from './support/suite'
 
@@ -46,7 +46,7 @@ describe.skipIf(!chromiumPath)('quick add in the browser (en-US)', () => {
     await quickAdd(page).press('ArrowDown')
     expect(await choices.nth(1).getAttribute('aria-selected')).toBe('true')
     expect((await enterAndSave(page)).ok).toBe(true)
-    await card(page, 'Call Ron Swanson', 'Promised').waitFor()
+    await card(page, 'Call Ron Swanson', columnForNewPromise(daysAhead(1, 20))).waitFor()
     expect((await serviceCard(app, 'Call Ron Swanson')).dueAt).toBe(daysAhead(1, 20).toISOString())
   })
 
@@ -117,7 +117,7 @@ describe.skipIf(!chromiumPath)('quick add on a German board', () => {
     await quickAdd(page).fill('Klaus Weber morgen 16 Uhr anrufen')
     await preview(page).getByText(`“Klaus Weber anrufen” for Klaus Weber, promised by ${spelled('de-DE', due)}`).waitFor()
     expect((await enterAndSave(page)).ok).toBe(true)
-    await region(page, due.toDateString() === new Date().toDateString() ? 'Due' : 'Promised').getByRole('article', { name: 'Klaus Weber anrufen' }).waitFor()
+    await region(page, columnForNewPromise(due)).getByRole('article', { name: 'Klaus Weber anrufen' }).waitFor()
     expect((await serviceCard(app, 'Klaus Weber anrufen')).dueAt).toBe(due.toISOString())
   })
 })

@@ -22,15 +22,18 @@ export function nextFriday4pm(now = new Date()): Date {
 }
 
 /**
- * The column a fresh "… Friday 4pm" card belongs in: Due when that is today or its
- * default own target falls today (early on the day before), else Promised.
+ * The column a promise made `now` for `due` belongs in: Due when that is today or its
+ * default own target falls today (a promise for tomorrow evening, made early in the
+ * day, gets a target this evening), else Promised.
  */
-export function columnForFriday4pm(now = new Date()): ColumnName {
-  const friday = nextFriday4pm(now)
-  const target = defaultTargetAt(friday, now, DEFAULT_SETTINGS.targetBufferBusinessDays)
+export function columnForNewPromise(due: Date, now = new Date()): ColumnName {
+  const target = defaultTargetAt(due, now, DEFAULT_SETTINGS.targetBufferBusinessDays)
   const today = now.toDateString()
-  return friday.toDateString() === today || target.toDateString() === today ? 'Due' : 'Promised'
+  return due.toDateString() === today || target.toDateString() === today ? 'Due' : 'Promised'
 }
+
+/** The column a fresh "… Friday 4pm" card belongs in. */
+export const columnForFriday4pm = (now = new Date()): ColumnName => columnForNewPromise(nextFriday4pm(now), now)
 
 /** Waits for the board to render: every column region is there. */
 export async function waitForBoard(page: Page): Promise<void> {
