@@ -22,7 +22,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    // Minified: the board's first paint with 10k cards starts with parsing this bundle.
+    // Minified: the board's first paint with 10k cards starts with parsing these chunks.
     build: { minify: true, rollupOptions: { input: resolve('renderer/index.html') } },
     // main.tsx imports the app (startApp.tsx) dynamically, after sending the first requests; the page preloads it.
     plugins: [react(), preloadChunk('renderer/startApp.tsx'), precompress()],

@@ -65,7 +65,7 @@ function reopenBoard(withoutFilters: boolean) {
 }
 
 /**
- * `board`: the board's view, and `settings`: the settings, both when main.tsx asked for
+ * `board`: the board's view, and `settings`: the settings, both when boot.ts asked for
  * them before the first render; `density`: the density setting when it had read them
  * already. The board is laid out once both are there.
  */

@@ -2,9 +2,10 @@ import type { Plugin } from 'vite'
 
 /**
  * Adds a `<link rel="modulepreload">` to the page for the chunk built from `entry` (a
- * module the page imports dynamically), so the browser fetches and compiles it from
- * the start, alongside the page's own script, rather than once that script has run.
- * Vite preloads only what the page imports statically.
+ * module the page imports dynamically), and links its styles, so the browser fetches
+ * and compiles it from the start, alongside the page's own script, rather than once
+ * that script has run. Vite preloads only what the page imports statically (and its
+ * import helper skips styles already linked).
  */
 export function preloadChunk(entry: string): Plugin {
   let base = './'
@@ -19,7 +20,8 @@ export function preloadChunk(entry: string): Plugin {
       handler(_html, { bundle }) {
         const chunk = Object.values(bundle ?? {}).find((output) => output.type === 'chunk' && output.facadeModuleId?.endsWith(entry))
         if (!chunk) throw new Error(`preloadChunk: no chunk was built from ${entry}`)
-        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${chunk.fileName}` }, injectTo: 'head' }]
+        const styles = [...(chunk.viteMetadata?.importedCss ?? [])].map((file) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' as const }))
+        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${chunk.fileName}` }, injectTo: 'head' as const }, ...styles]
       },
     },
   }

@@ -5,7 +5,7 @@ import { openViewWith } from '../../electron/contract/viewClient'
 const TOKEN_KEY = 'follow-through-token'
 
 /**
- * Browser mode's access token: from the printed link on first load (main.tsx then
+ * Browser mode's access token: from the printed link on first load (boot.ts then
  * strips it from the address bar), kept in session storage, which is per tab and
  * per origin. Never a cookie: cookies reach every port on 127.0.0.1.
  */

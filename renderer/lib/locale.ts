@@ -30,7 +30,7 @@ function setOverride(next: string | undefined) {
 }
 
 /**
- * Reads Settings' locale: at start from `settings` (the answer main.tsx asked for
+ * Reads Settings' locale: at start from `settings` (the answer boot.ts asked for
  * before the first render), and again after Settings or an import may have changed it.
  */
 export async function refreshLocale(settings: Promise<Result<Settings>> = api.getSettings({})): Promise<void> {

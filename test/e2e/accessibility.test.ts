@@ -177,7 +177,8 @@ describe.skipIf(!chromiumPath)('accessibility (axe-core) in browser mode', () =>
     const { page } = suite
     // Reduced motion: axe reads colours as they are, not halfway through the toolbar's fade-in.
     await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' })
-    await card(page, 'Send the price list').waitFor()
+    // The cards' toolbars render right after the board's first paint: check them too.
+    await card(page, 'Send the price list').getByRole('toolbar').waitFor()
     // Each problem once, named after the first view it showed in (the board stays behind every dialog).
     const findings = new Map<string, string>()
     for (const view of VIEWS) {
@@ -193,6 +194,7 @@ describe.skipIf(!chromiumPath)('accessibility (axe-core) in browser mode', () =>
       if (opened) {
         await page.reload()
         await waitForBoard(page)
+        await card(page, 'Send the price list').getByRole('toolbar').waitFor()
       }
     }
     expect([...findings.values()]).toEqual([])

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
@@ -53,5 +53,32 @@ describe('layers import in one direction only', () => {
   it('keeps the renderer off Node and Electron', () => {
     const offending = sourceFiles(join(ROOT, 'renderer')).filter((file) => /from\s+['"](node:|electron['"]|fs['"]|path['"])/.test(readFileSync(file, 'utf8')))
     expect(offending.map((file) => relative(ROOT, file))).toEqual([])
+  })
+})
+
+/** What a module loads when it loads (not `import type`, erased; not `import()`, loaded later): specifiers as written. */
+function staticImports(file: string): string[] {
+  return [...readFileSync(file, 'utf8').matchAll(/^import\s+(?!type\s)(?:[^;'"]*?\sfrom\s+)?['"]([^'"]+)['"]/gm)].map((m) => m[1])
+}
+
+const sourceOf = (from: string, specifier: string) => ['.ts', '.tsx', '/index.ts'].map((ending) => resolve(dirname(from), specifier + ending)).find((path) => existsSync(path))
+
+describe('the page', () => {
+  it('loads React and the app in a chunk of their own: the page’s own script reaches neither', () => {
+    const modules = new Set<string>()
+    const packages = new Set<string>()
+    const visit = (file: string) => {
+      if (modules.has(file)) return
+      modules.add(file)
+      for (const specifier of staticImports(file)) {
+        if (!specifier.startsWith('.')) packages.add(specifier)
+        const source = specifier.startsWith('.') ? sourceOf(file, specifier) : undefined
+        if (source) visit(source)
+      }
+    }
+    visit(join(ROOT, 'renderer/main.tsx'))
+    expect(modules.size).toBeGreaterThan(5)
+    expect([...modules].map((file) => relative(ROOT, file))).not.toContain('renderer/App.tsx')
+    expect([...packages].filter((name) => /^react(-dom)?(\/|$)/.test(name))).toEqual([])
   })
 })

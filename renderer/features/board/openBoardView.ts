@@ -2,7 +2,7 @@ import type { ViewQuery, ViewRanges } from '../../../electron/contract/view'
 import { ViewStore, VIEW_COLUMNS, type BoardCard, type OpenView } from '../../lib/viewStore'
 import { CARD_GAP, CARD_HEIGHT, type Density } from './density'
 
-// Opening the board's view and waiting on it, without React: main.tsx opens the view
+// Opening the board's view and waiting on it, without React: boot.ts opens the view
 // before React and the app have loaded, so the two travel at the same time.
 
 /** The first ranges: the cards a screen shows in each column, plus a few, so the first paint needs no more. */
@@ -13,7 +13,7 @@ export function firstRanges(density: Density, screenHeight = globalThis.innerHei
 
 /**
  * Opens the board's view before React and the app have loaded, so the service builds the
- * first snapshot while they load (main.tsx passes it to App).
+ * first snapshot while they load (boot.ts passes it to App).
  */
 export function openBoardView(openView: OpenView, query: ViewQuery, density: Density): ViewStore {
   const store = new ViewStore(openView, query, firstRanges(density))

@@ -5,7 +5,7 @@ import type { Density } from './density'
 import { firstRanges } from './openBoardView'
 
 /**
- * The board's view (`opened`, if main.tsx opened it already, else a new one), open
+ * The board's view (`opened`, if boot.ts opened it already, else a new one), open
  * while mounted and closed on unmount; new filters go to the service as its query.
  */
 export function useBoardView(openView: OpenView, query: ViewQuery, density: Density, opened?: ViewStore): ViewStore {

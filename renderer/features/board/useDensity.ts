@@ -4,7 +4,7 @@ import { api } from '../../lib/api'
 import { DEFAULT_DENSITY, type Density } from './density'
 
 /**
- * The density setting (read from `settings`, the start's answer, unless main.tsx read it
+ * The density setting (read from `settings`, the start's answer, unless boot.ts read it
  * already: `known`), changed from the board's header. Undefined until read, so the board
  * is not first laid out in the default density and then again in the chosen one.
  */

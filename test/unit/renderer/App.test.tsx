@@ -152,7 +152,7 @@ describe('the board app', () => {
     expect(screen.getByRole('button', { name: 'Compact' }).getAttribute('aria-pressed')).toBe('true')
   })
 
-  it('with the density main.tsx read before rendering, the cards are in the very first render, in that density', async () => {
+  it('with the density boot.ts read before rendering, the cards are in the very first render, in that density', async () => {
     api.getSettings.mockReturnValueOnce(new Promise(() => {}))
     const board = openBoardView(api.openView, {}, 'comfortable')
     await viewAnswered(board, 60_000)

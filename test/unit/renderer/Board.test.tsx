@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest'
 import type { Card } from '../../../electron/contract'
 import { Board } from '../../../renderer/features/board/Board'
+import { CARD_HEIGHT } from '../../../renderer/features/board/density'
 import type { CardActions } from '../../../renderer/features/board/FollowUpCard'
 import { makeBoard, makeCard, storeOf } from './support'
 
@@ -162,14 +163,25 @@ describe('the board from the keyboard', () => {
   })
 
   it('the first paint shows only the cards in view, at rest; their hover toolbars and the cards beyond follow it', async () => {
+    // Cards as tall as a browser lays them out (test support makes them 150 px), in a 900 px column: 14 fit.
+    const slotHeight = vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
+      return this.classList.contains('column__slot') ? CARD_HEIGHT.compact : 0
+    })
+    onTestFinished(() => slotHeight.mockRestore())
     const many = Array.from({ length: 30 }, (_, index) => makeCard({ id: `fu-${index}`, title: `Card ${index}`, dueAt: '2025-03-17T10:00:00+01:00' }))
+    const removed: Node[] = []
+    const watcher = new MutationObserver((records) => records.forEach((record) => removed.push(...record.removedNodes)))
+    watcher.observe(document.body, { childList: true, subtree: true })
     showBoard(many)
+    removed.push(...watcher.takeRecords().flatMap((record) => [...record.removedNodes]))
+    watcher.disconnect()
+    // No card was made only to be removed before the first paint (as a column sized by a guess would).
+    expect(removed.filter((node) => node instanceof Element && (node.matches('article') || node.querySelector('article')))).toEqual([])
     const promised = region('Promised')
-    // Here the column measures 900 px and each card 150 px (test support): six cards fill it, and only those are rendered.
-    expect(within(promised).getAllByRole('article')).toHaveLength(6)
+    expect(within(promised).getAllByRole('article')).toHaveLength(14)
     expect(within(promised).queryAllByRole('toolbar')).toHaveLength(0)
     await waitFor(() => expect(within(promised).getAllByRole('toolbar')).toHaveLength(within(promised).getAllByRole('article').length))
-    expect(within(promised).getAllByRole('article').length).toBeGreaterThan(6)
+    expect(within(promised).getAllByRole('article').length).toBeGreaterThan(14)
   })
 
   it('a compact card shows its title, client and deadline with one action; the rest sit in its toolbar', async () => {
