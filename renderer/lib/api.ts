@@ -11,8 +11,10 @@ const TOKEN_KEY = 'follow-through-token'
  */
 function accessToken(): string {
   const fromUrl = new URLSearchParams(location.search).get('token')
-  if (fromUrl) sessionStorage.setItem(TOKEN_KEY, fromUrl)
-  return fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? ''
+  if (!fromUrl) return sessionStorage.getItem(TOKEN_KEY) ?? ''
+  // Stored once the first requests have left: the page's first use of session storage takes a few milliseconds.
+  setTimeout(() => sessionStorage.setItem(TOKEN_KEY, fromUrl), 0)
+  return fromUrl
 }
 
 /** Why the service refused a view: EventSource hides the answer, so ask once more with fetch to read it. */
