@@ -24,7 +24,7 @@ export interface AppModule {
  * No React here: this runs before React has loaded.
  */
 export async function boot(root: HTMLElement, app: Promise<AppModule>): Promise<void> {
-  // The access token is in session storage now (lib/api.ts); keep it out of the address bar.
+  // lib/api.ts has read the access token (and keeps it for reloads in session storage): take it out of the address bar.
   if (new URLSearchParams(location.search).has('token')) history.replaceState(null, '', location.pathname + location.hash)
 
   // The view and the settings are asked for together, and the page renders once both have answered:
