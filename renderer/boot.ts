@@ -13,6 +13,9 @@ import type { ViewStore } from './lib/viewStore'
  */
 const FIRST_ANSWER_WAIT_MS = 1_000
 
+/** A User Timing mark of the page's start: DevTools' timeline shows them, and the board bench reads them. */
+const mark = (step: string) => performance.mark(`follow-through:${step}`)
+
 /** What the app's chunk (startApp.tsx) offers. */
 export interface AppModule {
   startApp(root: HTMLElement, board: ViewStore, settings: Promise<Result<Settings>>, density: Density | undefined): void
@@ -31,6 +34,7 @@ export async function boot(root: HTMLElement, app: Promise<AppModule>): Promise<
   // one first layout, with the cards, in the person's density and locale.
   const board = openBoardView(api.openView, viewQuery(filtersFromHash(location.hash), false), DEFAULT_DENSITY)
   const settings = api.getSettings({})
+  mark('requests-sent')
   // While they travel, load the locale data every date on a card needs (ICU's first use costs ~20 ms). In a task of
   // its own: Chromium starts an EventSource's request only once the current task ends, so the view's request leaves first.
   setTimeout(displayLocale, 0)
@@ -43,7 +47,12 @@ export async function boot(root: HTMLElement, app: Promise<AppModule>): Promise<
     new Promise<undefined>((resolve) => setTimeout(resolve, FIRST_ANSWER_WAIT_MS)),
   ])
   try {
-    const [{ startApp }, read] = await Promise.all([app, settingsRead, viewAnswered(board, FIRST_ANSWER_WAIT_MS)])
+    const [{ startApp }, read] = await Promise.all([
+      app.finally(() => mark('app-loaded')),
+      settingsRead.finally(() => mark('settings-answered')),
+      viewAnswered(board, FIRST_ANSWER_WAIT_MS).finally(() => mark('view-answered')),
+    ])
+    mark('render')
     startApp(root, board, settings, read?.ok ? read.value.density : undefined)
   } catch (error) {
     board.stop()

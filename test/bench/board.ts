@@ -49,6 +49,7 @@ const INSTRUMENT = `(() => {
   const seen = new MutationObserver(() => {
     if (bench.cardsPainted !== undefined || bench.waiting || !document.querySelector('article')) return
     bench.waiting = true
+    bench.cardsInDom = performance.now()
     seen.disconnect()
     bench.afterPaint().then((at) => (bench.cardsPainted = at))
   })
@@ -146,16 +147,41 @@ async function reload(page: Page): Promise<number> {
   return page.evaluate(() => (globalThis as unknown as { __bench: { cardsPainted: number } }).__bench.cardsPainted)
 }
 
+/** Where a first paint's time went, ms after navigation: the page's own marks (renderer/boot.ts) and the app chunk's arrival. */
+type LoadSteps = Record<string, number>
+
+/** Runs in the page once it is painted: its start marks, when the app's code was in (fetched and compiled), and when the cards were in the DOM. */
+function loadSteps(): LoadSteps {
+  const steps: LoadSteps = {}
+  const app = (performance.getEntriesByType('resource') as unknown as { name: string; responseEnd: number }[]).find((entry) => /\/startApp-[^/]*\.js$/.test(entry.name))
+  if (app) steps['app code fetched'] = app.responseEnd
+  for (const mark of performance.getEntriesByType('mark')) if (mark.name.startsWith('follow-through:')) steps[mark.name.slice('follow-through:'.length)] = mark.startTime
+  const bench = (globalThis as unknown as { __bench: { cardsInDom?: number; cardsPainted: number } }).__bench
+  if (bench.cardsInDom !== undefined) steps['cards in the DOM'] = bench.cardsInDom
+  steps.painted = bench.cardsPainted
+  return steps
+}
+
 /** One fresh page of the board (or the blank page), loaded until its first cards (or its text) are painted. */
-async function load(browser: Browser, url: string): Promise<{ page: Page; painted: number; close(): Promise<void> }> {
+async function load(browser: Browser, url: string): Promise<{ page: Page; painted: number; steps: LoadSteps; close(): Promise<void> }> {
   const context = await browser.newContext({ viewport: VIEWPORT })
   await context.addInitScript({ content: INSTRUMENT })
   const page = await context.newPage()
   await page.goto(url)
   // Functions, not strings: the app's CSP forbids eval, which a string predicate would need.
   await page.waitForFunction(() => (globalThis as unknown as { __bench?: { cardsPainted?: number } }).__bench?.cardsPainted !== undefined, undefined, { timeout: 120_000 })
-  const painted = await page.evaluate(() => (globalThis as unknown as { __bench: { cardsPainted: number } }).__bench.cardsPainted)
-  return { page, painted, close: () => context.close() }
+  const steps = await page.evaluate(loadSteps)
+  return { page, painted: steps.painted, steps, close: () => context.close() }
+}
+
+/** Each step's median over the loads, in the order they happen. */
+function medianSteps(loads: LoadSteps[]): string {
+  const names = [...new Set(loads.flatMap((steps) => Object.keys(steps)))]
+  return names
+    .map((name) => [name, median(loads.flatMap((steps) => (name in steps ? [steps[name]] : [])))] as const)
+    .sort((a, b) => a[1] - b[1])
+    .map(([name, ms]) => `${name} ${fmt(ms)}`)
+    .join(' · ')
 }
 
 /** A plain local server of the blank page, on 127.0.0.1 like the app's. */
@@ -181,12 +207,14 @@ async function benchSize(browser: Browser, count: number): Promise<string[]> {
     await (await load(browser, blankPage.url)).close()
 
     const paint: { board: number; blank: number }[] = []
+    const steps: LoadSteps[] = []
     for (let run = 0; run < LOADS; run++) {
       const board = await load(browser, app.url)
       await board.close()
       const blank = await load(browser, blankPage.url)
       await blank.close()
       paint.push({ board: board.painted, blank: blank.painted })
+      steps.push(board.steps)
     }
 
     // Reloads: one page of each kind, loaded once so the browser holds the bundle, then reloaded in turns.
@@ -218,6 +246,7 @@ async function benchSize(browser: Browser, count: number): Promise<string[]> {
     return [
       `  ${count.toLocaleString('en-US')} follow-ups`,
       `    navigation -> cards painted        ${fmt(paintMs).padStart(7)} ms   blank page ${fmt(median(paint.map((p) => p.blank)))} ms, ratio ${ratio(median(paint.map((p) => p.board / p.blank)))} (median of ${LOADS} pairs)   goal <= ${GOALS.paint[count]} ms: ${meets(paintMs <= GOALS.paint[count])}`,
+      `      where its time goes, ms after navigation (medians): ${medianSteps(steps)}`,
       `    ... on reload (bundle cached)     ${fmt(reloadMs).padStart(7)} ms   blank page ${fmt(median(reloaded.map((p) => p.blank)))} ms, ratio ${ratio(median(reloaded.map((p) => p.board / p.blank)))} (median of ${LOADS} pairs)   goal <= ${GOALS.paint[count]} ms: ${meets(reloadMs <= GOALS.paint[count])}`,
       `    click Mark done -> repainted, p95  ${fmt(clickP95).padStart(7)} ms   baseline p95 ${fmt(baseP95)} ms, ratio ${ratio(clickP95 / baseP95)} (paired median ${ratio(median(clickRatios))}, ${CLICKS} pairs)   goal <= ${GOALS.click[count]}x: ${meets(clickP95 / baseP95 <= GOALS.click[count])}`,
       `    jump to bottom of largest column   ${fmt(jump.ms).padStart(7)} ms   ${jump.longTasks} long tasks (longest ${fmt(jump.longestTask)} ms), ${jump.dropped}/${jump.frames} frames dropped (${droppedPct.toFixed(1)}%)${jump.reached ? '' : ', bottom NOT reached'}; blank page: ${idle.longTasks} long tasks, ${idle.dropped}/${idle.frames} dropped   goal 0 long tasks, <= 1% dropped: ${meets(jump.reached && jump.longTasks === 0 && droppedPct <= 1)}`,
