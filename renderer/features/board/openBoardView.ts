@@ -21,39 +21,33 @@ export function openBoardView(openView: OpenView, query: ViewQuery, density: Den
   return store
 }
 
-/** Resolves once the view has answered (its first snapshot, or a refusal), or after `ms` at the latest. */
-export function viewAnswered(store: ViewStore, ms: number): Promise<void> {
+/** Resolves with what `check` finds in the view, now or after a change, or with null if it finds nothing within `ms`. */
+function untilFound<T>(store: ViewStore, check: () => T | undefined, ms: number): Promise<T | null> {
   return new Promise((resolve) => {
-    const answered = () => store.status !== null || store.refusal !== null
-    if (answered()) return resolve()
-    const done = () => {
+    const found = check()
+    if (found !== undefined) return resolve(found)
+    const done = (value: T | null) => {
       clearTimeout(timer)
       unsubscribe()
-      resolve()
+      resolve(value)
     }
-    const timer = setTimeout(done, ms)
-    const unsubscribe = store.subscribe(() => answered() && done())
+    const timer = setTimeout(() => done(null), ms)
+    const unsubscribe = store.subscribe(() => {
+      const value = check()
+      if (value !== undefined) done(value)
+    })
   })
+}
+
+/** Resolves once the view has answered (its first snapshot, or a refusal), or after `ms` at the latest. */
+export async function viewAnswered(store: ViewStore, ms: number): Promise<void> {
+  await untilFound(store, () => (store.status !== null || store.refusal !== null ? true : undefined), ms)
 }
 
 /** Resolves with the first card of the view that matches, or null if none shows up within `ms`. */
 export function waitForCard(store: ViewStore, matches: (card: BoardCard) => boolean, ms: number): Promise<BoardCard | null> {
-  return new Promise((resolve) => {
-    const find = () => {
-      for (const card of store.cards()) if (matches(card)) return card
-      return undefined
-    }
-    const found = find()
-    if (found) return resolve(found)
-    const timer = setTimeout(() => done(null), ms)
-    const unsubscribe = store.subscribe(() => {
-      const card = find()
-      if (card) done(card)
-    })
-    function done(card: BoardCard | null) {
-      clearTimeout(timer)
-      unsubscribe()
-      resolve(card)
-    }
-  })
+  return untilFound(store, () => {
+    for (const card of store.cards()) if (matches(card)) return card
+    return undefined
+  }, ms)
 }
