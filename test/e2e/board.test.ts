@@ -162,6 +162,35 @@ describe.skipIf(!chromiumPath)('the board in the browser', () => {
     await expect.poll(opacity).toBe(1)
   })
 
+  it('a hovered card’s actions all show inside the card, beside the wide Send heads-up and in a narrow window', async () => {
+    const { page, app } = suite
+    const title = 'Call about the delivery'
+    await createOverHttp(app, dueDraft(title))
+    const atRisk = card(page, title, 'Due')
+    const names = ['Mark done', 'Snooze', 'Edit', 'Delete', `More actions for “${title}”`, 'Send heads-up']
+    await atRisk.getByRole('button', { name: 'Send heads-up', exact: true }).waitFor()
+    for (const width of [1400, 1180, 1024, 900]) {
+      await page.setViewportSize({ width, height: 900 })
+      await page.mouse.move(1, 1)
+      await atRisk.hover()
+      const toolbar = atRisk.getByRole('toolbar')
+      await expect.poll(() => toolbar.evaluate((element) => element.ownerDocument.defaultView!.getComputedStyle(element).opacity)).toBe('1')
+      const cardBox = (await atRisk.boundingBox())!
+      for (const name of names) {
+        const button = atRisk.getByRole('button', { name, exact: true })
+        const box = (await button.boundingBox())!
+        const inside = box.x >= cardBox.x && box.y >= cardBox.y && box.x + box.width <= cardBox.x + cardBox.width && box.y + box.height <= cardBox.y + cardBox.height
+        expect(inside, `${name} inside the card at ${width} px`).toBe(true)
+        // Nothing covers it: what a click at its centre reaches is the button.
+        const reached = await button.evaluate((element) => {
+          const { x, y, width, height } = element.getBoundingClientRect()
+          return element.contains(element.ownerDocument.elementFromPoint(x + width / 2, y + height / 2))
+        })
+        expect(reached, `${name} uncovered at ${width} px`).toBe(true)
+      }
+    }
+  })
+
   it('creates a follow-up through the New follow-up dialog with the keyboard alone', async () => {
     const { page, app } = suite
     const promised = daysAhead(3)
