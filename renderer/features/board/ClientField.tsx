@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { Client } from '../../../electron/contract'
 import { Field } from '../../components/Field'
+import { OptionList, optionId, stepOption } from '../../components/OptionList'
 import { api } from '../../lib/api'
 import './quickAdd.css'
 
@@ -53,7 +54,7 @@ export function ClientField({ value, onChange, onPick, error }: { value: string;
           aria-autocomplete="list"
           aria-expanded={showing}
           aria-controls={showing ? listId : undefined}
-          aria-activedescendant={showing && active >= 0 ? `${listId}-${active}` : undefined}
+          aria-activedescendant={showing && active >= 0 ? optionId(listId, active) : undefined}
           autoComplete="off"
           value={value}
           placeholder="Jenny Rivera"
@@ -65,10 +66,10 @@ export function ClientField({ value, onChange, onPick, error }: { value: string;
           onBlur={() => setOpen(false)}
           onKeyDown={(event) => {
             if (!showing) return
-            if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+            const next = stepOption(event.key, active, suggestions.length)
+            if (next !== null) {
               event.preventDefault()
-              const step = event.key === 'ArrowDown' ? 1 : -1
-              setActive((a) => (a + step + suggestions.length) % suggestions.length)
+              setActive(next)
             } else if (event.key === 'Enter' && active >= 0) {
               event.preventDefault()
               pick(suggestions[active])
@@ -80,25 +81,14 @@ export function ClientField({ value, onChange, onPick, error }: { value: string;
         />
       </Field>
       {showing && (
-        <ul id={listId} className="client-field__list" role="listbox" aria-label="Known clients">
-          {suggestions.map((client, i) => (
-            <li
-              key={client.name}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'client-field__option client-field__option--active' : 'client-field__option'}
-              onMouseDown={(event) => {
-                // Before the field's blur closes the list.
-                event.preventDefault()
-                pick(client)
-              }}
-            >
+        <OptionList id={listId} label="Known clients" className="client-field__list" options={suggestions} active={active} keyOf={(client) => client.name} onPick={(index) => pick(suggestions[index])}>
+          {(client) => (
+            <>
               {client.name}
               {client.company && <small>{client.company}</small>}
-            </li>
-          ))}
-        </ul>
+            </>
+          )}
+        </OptionList>
       )}
     </div>
   )

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { DateChoice, QuickAddResult } from '../../../electron/contract'
+import { OptionList, optionId, stepOption } from '../../components/OptionList'
 import { api } from '../../lib/api'
 import { formatChoice, localeHint } from '../../lib/locale'
 import { CadenceWarning, useCadenceCheck } from '../cadence/CadenceWarning'
@@ -95,17 +96,17 @@ export function QuickAdd() {
         aria-label="Quick add"
         aria-describedby={hintId}
         aria-controls={listing ? choicesId : undefined}
-        aria-activedescendant={listing ? `${choicesId}-${highlighted}` : undefined}
+        aria-activedescendant={listing ? optionId(choicesId, highlighted) : undefined}
         placeholder={`Quick add: ${QUICK_ADD_EXAMPLE}`}
         value={text}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter') void submit()
           if (event.key === 'Escape') setText('')
-          if (listing && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+          const next = listing ? stepOption(event.key, highlighted, choices.length) : null
+          if (next !== null) {
             event.preventDefault()
-            const step = event.key === 'ArrowDown' ? 1 : -1
-            setHighlighted((h) => (h + step + choices.length) % choices.length)
+            setHighlighted(next)
           }
         }}
       />
@@ -121,24 +122,9 @@ export function QuickAdd() {
         {preview.kind === 'empty' && <p>Type what you promised, to whom, and by when. Enter adds it.</p>}
       </div>
       {listing && (
-        <ul id={choicesId} className="quick-add__choices" role="listbox" aria-label="Which date?">
-          {choices.map((choice, i) => (
-            <li
-              key={choice.dueAt}
-              id={`${choicesId}-${i}`}
-              role="option"
-              aria-selected={i === highlighted}
-              className={i === highlighted ? 'quick-add__choice quick-add__choice--highlighted' : 'quick-add__choice'}
-              onMouseDown={(event) => {
-                event.preventDefault()
-                setHighlighted(i)
-              }}
-            >
-              {formatChoice(choice, parsed.locale)}
-              {choice.allDay && ' · all day'}
-            </li>
-          ))}
-        </ul>
+        <OptionList id={choicesId} label="Which date?" className="quick-add__choices" options={choices} active={highlighted} keyOf={(choice) => choice.dueAt} onPick={setHighlighted}>
+          {(choice) => `${formatChoice(choice, parsed.locale)}${choice.allDay ? ' · all day' : ''}`}
+        </OptionList>
       )}
       {parsed && <CadenceWarning client={parsed.draft.client.name} check={cadence} />}
     </div>
