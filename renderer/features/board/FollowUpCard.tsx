@@ -6,7 +6,7 @@ import { CalendarFlagActions, type CalendarFlagAnswer } from '../settings/Calend
 import { useCalendarFlag } from '../settings/syncStatusStore'
 import { ContextMenu, type MenuItem } from './ContextMenu'
 import type { Density } from './density'
-import { CHANNEL_ICONS, CHANNEL_NAMES, RECURRENCE_NAMES, describeBuffer, describeDeadline, describeLateness, describeMargin, formatMoney } from './format'
+import { CHANNEL_NAMES, RECURRENCE_NAMES, describeBuffer, describeDeadline, describeLateness, describeMargin, formatMoney } from './format'
 import { SnoozeMenu } from './SnoozeMenu'
 
 export interface CardActions {
@@ -70,9 +70,7 @@ function Details({ card, now }: { card: Card; now: Date }) {
 function ClientLine({ card }: { card: Card }) {
   return (
     <p className="card__client">
-      <span role="img" aria-label={CHANNEL_NAMES[card.channel]}>
-        {CHANNEL_ICONS[card.channel]}
-      </span>{' '}
+      <span role="img" aria-label={CHANNEL_NAMES[card.channel]} className={`channel-icon channel-icon--${card.channel}`} />{' '}
       {card.client.name}
       {card.client.company ? ` · ${card.client.company}` : ''}
     </p>

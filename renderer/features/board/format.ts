@@ -71,13 +71,6 @@ export function describeEvent(event: HistoryEvent, now: Date, card?: Pick<Card, 
   }
 }
 
-export const CHANNEL_ICONS: Record<Card['channel'], string> = {
-  phone: '☎',
-  email: '✉',
-  'in-person': '🤝',
-  other: '•',
-}
-
 export const RECURRENCE_NAMES: Record<NonNullable<Card['recurrence']>, string> = {
   weekly: 'Every week',
   'every-2-weeks': 'Every 2 weeks',
