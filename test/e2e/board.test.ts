@@ -162,6 +162,25 @@ describe.skipIf(!chromiumPath)('the board in the browser', () => {
     await expect.poll(opacity).toBe(1)
   })
 
+  it('a card’s channel icon is drawn in the text’s colour, also in high contrast (forced colours)', async () => {
+    const { page, app } = suite
+    await createOverHttp(app, promisedDraft('Send the proposal'))
+    const icon = card(page, 'Send the proposal', 'Promised').getByRole('img', { name: 'Email', exact: true })
+    await icon.waitFor()
+    const colours = () =>
+      icon.evaluate((element) => {
+        const style = element.ownerDocument.defaultView!.getComputedStyle(element)
+        return { icon: style.backgroundColor, text: element.ownerDocument.defaultView!.getComputedStyle(element.parentElement!).color, drawn: style.maskImage.startsWith('url(') }
+      })
+    const normal = await colours()
+    expect(normal.drawn).toBe(true)
+    expect(normal.icon).toBe(normal.text)
+    await page.emulateMedia({ forcedColors: 'active' })
+    const forced = await colours()
+    expect(forced.text).not.toBe(normal.text)
+    expect(forced.icon).toBe(forced.text)
+  })
+
   it('a hovered card’s actions all show inside the card, beside the wide Send heads-up and in a narrow window', async () => {
     const { page, app } = suite
     const title = 'Call about the delivery'
