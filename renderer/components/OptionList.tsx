@@ -4,9 +4,13 @@ import './optionList.css'
 /** The element id of option `index`, for the field's aria-activedescendant. */
 export const optionId = (listId: string, index: number): string => `${listId}-${index}`
 
-/** Where ↓/↑ move the highlight among `count` options (round the ends), or null for any other key. */
+/**
+ * Where ↓/↑ move the highlight among `count` options (round the ends; from none, to the
+ * first or the last), or null for any other key or no options.
+ */
 export function stepOption(key: string, index: number, count: number): number | null {
-  if (key !== 'ArrowDown' && key !== 'ArrowUp') return null
+  if ((key !== 'ArrowDown' && key !== 'ArrowUp') || count === 0) return null
+  if (index < 0) return key === 'ArrowDown' ? 0 : count - 1
   return (index + (key === 'ArrowDown' ? 1 : -1) + count) % count
 }
 

@@ -49,6 +49,19 @@ describe('the client field of the follow-up form', () => {
     expect(api.create).not.toHaveBeenCalled()
   })
 
+  it('↑ with no suggestion highlighted goes to the last one, ↓ from the last back to the first', async () => {
+    const user = userEvent.setup()
+    render(<FollowUpDialog onClose={vi.fn()} onSaved={vi.fn()} />)
+    await user.type(field('Client'), 'j')
+    const list = await screen.findByRole('listbox', { name: 'Known clients' })
+    const names = within(list).getAllByRole('option').map((option) => option.textContent)
+    expect(names.length).toBeGreaterThan(1)
+    await user.keyboard('{ArrowUp}')
+    expect(within(list).getByRole('option', { selected: true }).textContent).toBe(names.at(-1))
+    await user.keyboard('{ArrowDown}')
+    expect(within(list).getByRole('option', { selected: true }).textContent).toBe(names[0])
+  })
+
   it('picks a suggestion with a click, and finds it by company despite a slip', async () => {
     const user = userEvent.setup()
     render(<FollowUpDialog onClose={vi.fn()} onSaved={vi.fn()} />)
