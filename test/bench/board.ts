@@ -157,9 +157,7 @@ const painted = (page: Page) => page.waitForEvent('console', { predicate: (messa
 
 /** Reloads `page` and resolves, in ms, when its first cards (or its text) are painted again. */
 async function reload(page: Page): Promise<number> {
-  const paint = painted(page)
-  await page.reload()
-  await paint
+  await Promise.all([painted(page), page.reload()])
   return page.evaluate(() => (globalThis as unknown as { __bench: { cardsPainted: number } }).__bench.cardsPainted)
 }
 
@@ -183,9 +181,7 @@ async function load(browser: Browser, url: string): Promise<{ page: Page; painte
   const context = await browser.newContext({ viewport: VIEWPORT })
   await context.addInitScript({ content: INSTRUMENT })
   const page = await context.newPage()
-  const paint = painted(page)
-  await page.goto(url)
-  await paint
+  await Promise.all([painted(page), page.goto(url)])
   // A function, not a string: the app's CSP forbids eval, which a string would need.
   const steps = await page.evaluate(loadSteps)
   return { page, painted: steps.painted, steps, close: () => context.close() }
