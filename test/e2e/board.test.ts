@@ -181,31 +181,38 @@ describe.skipIf(!chromiumPath)('the board in the browser', () => {
     expect(forced.icon).toBe(forced.text)
   })
 
-  it('a hovered card’s actions all show inside the card, beside the wide Send heads-up and in a narrow window', async () => {
+  it('a hovered card’s actions all show inside the card, beside the wide Send heads-up and in a narrow window, and leave its title and Move handle uncovered', async () => {
     const { page, app } = suite
     const title = 'Call about the delivery'
     await createOverHttp(app, dueDraft(title))
     const atRisk = card(page, title, 'Due')
-    const names = ['Mark done', 'Snooze', 'Edit', 'Delete', `More actions for “${title}”`, 'Send heads-up']
-    await atRisk.getByRole('button', { name: 'Send heads-up', exact: true }).waitFor()
-    for (const width of [1400, 1180, 1024, 900]) {
+    const primary = atRisk.getByRole('button', { name: 'Send heads-up', exact: true })
+    const toolbar = atRisk.getByRole('toolbar')
+    // What a click at the centre of `target` reaches is `target`: nothing covers it.
+    const uncovered = (target: Locator) =>
+      target.evaluate((element) => {
+        const { x, y, width, height } = element.getBoundingClientRect()
+        return element.contains(element.ownerDocument.elementFromPoint(x + width / 2, y + height / 2))
+      })
+    await primary.waitFor()
+    for (const width of [1400, 1180, 1024]) {
       await page.setViewportSize({ width, height: 900 })
       await page.mouse.move(1, 1)
       await atRisk.hover()
-      const toolbar = atRisk.getByRole('toolbar')
       await expect.poll(() => toolbar.evaluate((element) => element.ownerDocument.defaultView!.getComputedStyle(element).opacity)).toBe('1')
       const cardBox = (await atRisk.boundingBox())!
-      for (const name of names) {
+      for (const name of ['Mark done', 'Snooze', 'Edit', 'Delete', 'Send heads-up']) {
         const button = atRisk.getByRole('button', { name, exact: true })
         const box = (await button.boundingBox())!
         const inside = box.x >= cardBox.x && box.y >= cardBox.y && box.x + box.width <= cardBox.x + cardBox.width && box.y + box.height <= cardBox.y + cardBox.height
         expect(inside, `${name} inside the card at ${width} px`).toBe(true)
-        // Nothing covers it: what a click at its centre reaches is the button.
-        const reached = await button.evaluate((element) => {
-          const { x, y, width, height } = element.getBoundingClientRect()
-          return element.contains(element.ownerDocument.elementFromPoint(x + width / 2, y + height / 2))
-        })
-        expect(reached, `${name} uncovered at ${width} px`).toBe(true)
+        expect(await uncovered(button), `${name} uncovered at ${width} px`).toBe(true)
+      }
+      expect(await uncovered(atRisk.getByRole('button', { name: title, exact: true })), `the title uncovered at ${width} px`).toBe(true)
+      expect(await uncovered(atRisk.getByRole('button', { name: `Move “${title}”`, exact: true })), `the Move handle uncovered at ${width} px`).toBe(true)
+      if (width < 1400) {
+        // No room beside Send heads-up: the toolbar is above its line.
+        expect((await toolbar.boundingBox())!.y + (await toolbar.boundingBox())!.height).toBeLessThanOrEqual((await primary.boundingBox())!.y)
       }
     }
   })

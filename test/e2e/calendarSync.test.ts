@@ -92,6 +92,12 @@ describe.skipIf(!chromiumPath || !radicale)('calendar sync in browser mode', () 
     const asked = card(page, 'Call Dana about the renewal').getByRole('group', { name: 'Calendar change to confirm' })
     await asked.getByText(/moved in your calendar \(client told: no\)/).waitFor()
     expect((await serviceCard(app, 'Call Dana about the renewal')).dueAt).toBe(new Date(promisedAt.getTime() + 2 * 86_400_000).toISOString())
+    // Hovered, in a narrow window too, the card's actions stay clear of its question.
+    await page.setViewportSize({ width: 1024, height: 900 })
+    await card(page, 'Call Dana about the renewal').hover()
+    const question = (await asked.boundingBox())!
+    const actions = (await card(page, 'Call Dana about the renewal').getByRole('toolbar').boundingBox())!
+    expect(actions.y >= question.y + question.height || actions.y + actions.height <= question.y).toBe(true)
     await asked.getByRole('button', { name: 'Put the old date back' }).click()
     await asked.waitFor({ state: 'detached' })
     expect((await serviceCard(app, 'Call Dana about the renewal')).dueAt).toBe(promisedAt.toISOString())
