@@ -170,7 +170,7 @@ describe.skipIf(!chromiumPath)('the board in the browser', () => {
     const colours = () =>
       icon.evaluate((element) => {
         const style = element.ownerDocument.defaultView!.getComputedStyle(element)
-        return { icon: style.backgroundColor, text: element.ownerDocument.defaultView!.getComputedStyle(element.parentElement!).color, drawn: style.maskImage.startsWith('url(') }
+        return { icon: style.stroke, text: element.ownerDocument.defaultView!.getComputedStyle(element.parentElement!).color, drawn: element.querySelector('path') !== null }
       })
     const normal = await colours()
     expect(normal.drawn).toBe(true)

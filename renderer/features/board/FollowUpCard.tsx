@@ -1,6 +1,7 @@
 import { useDraggable } from '@dnd-kit/core'
 import { memo, useCallback, useRef, useState } from 'react'
 import type { ViewCard as Card } from '../../../electron/contract'
+import { ChannelIcon } from '../../components/ChannelIcon'
 import { CardChecklist } from '../method/CardChecklist'
 import { CalendarFlagActions, type CalendarFlagAnswer } from '../settings/CalendarFlagActions'
 import { useCalendarFlag } from '../settings/syncStatusStore'
@@ -70,7 +71,7 @@ function Details({ card, now }: { card: Card; now: Date }) {
 function ClientLine({ card }: { card: Card }) {
   return (
     <p className="card__client">
-      <span role="img" aria-label={CHANNEL_NAMES[card.channel]} className={`channel-icon channel-icon--${card.channel}`} />{' '}
+      <ChannelIcon channel={card.channel} label={CHANNEL_NAMES[card.channel]} />{' '}
       {card.client.name}
       {card.client.company ? ` · ${card.client.company}` : ''}
     </p>
