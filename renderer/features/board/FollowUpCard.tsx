@@ -1,6 +1,6 @@
 import { useDraggable } from '@dnd-kit/core'
 import { memo, useCallback, useRef, useState } from 'react'
-import type { ViewCard as Card } from '../../../electron/contract'
+import type { SyncFlagView, ViewCard as Card } from '../../../electron/contract'
 import { ChannelIcon } from '../../components/ChannelIcon'
 import { CardChecklist } from '../method/CardChecklist'
 import { CalendarFlagActions, type CalendarFlagAnswer } from '../settings/CalendarFlagActions'
@@ -79,9 +79,7 @@ function ClientLine({ card }: { card: Card }) {
 }
 
 /** A change made in the calendar (on the phone) that the person confirms here: the service's words, two answers. */
-function CalendarFlag({ card, actions }: { card: Card; actions: CardActions }) {
-  const flag = useCalendarFlag(card.id)
-  if (!flag || !actions.answerCalendar) return null
+function CalendarFlag({ card, flag, actions }: { card: Card; flag: SyncFlagView; actions: CardActions }) {
   return (
     <div className="card__calendar" role="group" aria-label="Calendar change to confirm">
       <p>{flag.message}</p>
@@ -127,6 +125,9 @@ export const FollowUpCard = memo(function FollowUpCard({
   const [more, setMore] = useState(false)
   const [snoozing, setSnoozing] = useState(false)
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null)
+  // A change made in the calendar to confirm: the card shows its question and, in its flow, its actions (card--open).
+  const flag = useCalendarFlag(card.id)
+  const asked = actions.answerCalendar ? flag : undefined
   const done = card.column === 'done'
   const primary = primaryAction(card, actions)
   const snoozed = card.snoozedUntil !== undefined && Date.parse(card.snoozedUntil) > now.getTime()
@@ -197,7 +198,7 @@ export const FollowUpCard = memo(function FollowUpCard({
       ref={ref}
       tabIndex={0}
       data-card-id={card.id}
-      className={`card card--${card.column} card--${density}${more || snoozing ? ' card--open' : ''}${isDragging ? ' card--dragging' : ''}`}
+      className={`card card--${card.column} card--${density}${more || snoozing || asked ? ' card--open' : ''}${card.checklist.length > 0 ? ' card--tall' : ''}${isDragging ? ' card--dragging' : ''}`}
       aria-label={card.title}
       // Pointer drags start anywhere on the card (after a few pixels, so buttons still click);
       // keyboard drags start from the handle, which carries the drag semantics.
@@ -225,7 +226,7 @@ export const FollowUpCard = memo(function FollowUpCard({
         </button>
       </div>
       <ClientLine card={card} />
-      <CalendarFlag card={card} actions={actions} />
+      {asked && <CalendarFlag card={card} flag={asked} actions={actions} />}
       <div className="card__row">
         <p className="card__when">
           {card.atRisk && (
@@ -237,7 +238,7 @@ export const FollowUpCard = memo(function FollowUpCard({
           {snoozed && <span className="card__badge">Snoozed</span>}
         </p>
         <div className="card__actions">
-          {(toolbar || more || snoozing) && (
+          {(toolbar || more || snoozing || asked) && (
             <div className="card__toolbar" role="toolbar" aria-label={`Actions for “${card.title}”`}>
               {!done && primary !== 'complete' && <button onClick={() => actions.complete(card)}>Mark done</button>}
               {!done && <SnoozeMenu title={card.title} open={snoozing} onOpenChange={setSnoozing} onSnooze={(until) => actions.snooze(card, until)} />}
