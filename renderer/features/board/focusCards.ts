@@ -28,12 +28,19 @@ export function useFocusRequests(store: ViewStore, board: RefObject<HTMLElement 
   useEffect(() => () => cancel.current?.(), [])
 
   return useMemo(() => {
-    /** Tries `find` on every frame until it returns an element (focused then) or time runs out. */
+    /**
+     * Tries `find` on every frame until it returns an element (focused then) or time runs out.
+     * Given up as soon as the person puts the focus elsewhere meanwhile (a click, Tab, another
+     * card's handle): a card arriving late must not take it from them.
+     */
     const focusWhen = (find: () => HTMLElement | null | undefined) => {
       cancel.current?.()
       const until = performance.now() + WAIT_MS
+      const from = document.activeElement
       let frame = 0
       const attempt = () => {
+        // The element that had the focus may have left the page (a moved card's handle): the focus is then on the body.
+        if (document.activeElement !== from && document.activeElement !== document.body) return
         const element = find()
         if (element) {
           element.focus()
