@@ -195,7 +195,7 @@ describe.skipIf(!chromiumPath)('the board in the browser', () => {
         return element.contains(element.ownerDocument.elementFromPoint(x + width / 2, y + height / 2))
       })
     await primary.waitFor()
-    for (const width of [1400, 1180, 1024]) {
+    for (const width of [1400, 1180, 1024, 901]) {
       await page.setViewportSize({ width, height: 900 })
       await page.mouse.move(1, 1)
       await atRisk.hover()
