@@ -181,7 +181,7 @@ describe.skipIf(!chromiumPath)('the board in the browser', () => {
     expect(forced.icon).toBe(forced.text)
   })
 
-  it('a hovered card’s actions all show inside the card, beside the wide Send heads-up and in a narrow window, and leave its title and Move handle uncovered', async () => {
+  it('a hovered card’s actions all show inside the card, in one row above its deadline line, also beside the wide Send heads-up and in a narrow window, and leave its title and Move handle uncovered', async () => {
     const { page, app } = suite
     const title = 'Call about the delivery'
     await createOverHttp(app, dueDraft(title))
@@ -210,10 +210,10 @@ describe.skipIf(!chromiumPath)('the board in the browser', () => {
       }
       expect(await uncovered(atRisk.getByRole('button', { name: title, exact: true })), `the title uncovered at ${width} px`).toBe(true)
       expect(await uncovered(atRisk.getByRole('button', { name: `Move “${title}”`, exact: true })), `the Move handle uncovered at ${width} px`).toBe(true)
-      if (width < 1400) {
-        // No room beside Send heads-up: the toolbar is above its line.
-        expect((await toolbar.boundingBox())!.y + (await toolbar.boundingBox())!.height).toBeLessThanOrEqual((await primary.boundingBox())!.y)
-      }
+      // In one row above the deadline line, which stays in sight with its primary action.
+      const bar = (await toolbar.boundingBox())!
+      expect(bar.y + bar.height, `the toolbar above Send heads-up at ${width} px`).toBeLessThanOrEqual((await primary.boundingBox())!.y)
+      expect(bar.height, `the toolbar in one row at ${width} px`).toBeLessThan(2 * (await atRisk.getByRole('button', { name: 'Edit', exact: true }).boundingBox())!.height)
     }
   })
 
