@@ -109,6 +109,9 @@ const REMINDER_RETRY_MS = 60_000
 /** How many deleted follow-ups can still be brought back with Undo. */
 const UNDO_DEPTH = 50
 
+/** One reminder of one follow-up, across the retries of its notification. */
+const reminderKey = (reminder: Reminder): string => `${reminder.followUpId}:${reminder.kind}`
+
 /**
  * The one implementation of the API. It owns the clock and keeps the board as
  * indexes: each change updates only the cards it names, each tick only the cards
@@ -143,6 +146,8 @@ export class FollowThroughService {
   #clockCheck: unknown = null
   /** Messages the person dismisses: a recovered data file, follow-ups missed while away. */
   readonly #notices: string[]
+  /** Reminders an away summary on the board covers while their notification is still to be shown. */
+  readonly #onBoard = new Set<string>()
   #shellNotices: string[] = []
   /** Follow-ups that went overdue while the app was closed, until "Got it". */
   #away: AwaySummary | null = null
@@ -460,9 +465,14 @@ export class FollowThroughService {
     if (!this.#notifier || reminders.length === 0) return
     const digested = digestReminders(reminders, now)
     const summaries = digested.filter(({ notification }) => notification.followUpId === undefined)
-    // A summary of reminders missed while away also stays on the board until dismissed.
-    for (const { notification } of summaries) this.#notices.push(`${notification.title}: ${notification.body}`)
-    if (summaries.length > 0) this.#statusChanged()
+    // A summary of reminders missed while away also stays on the board until dismissed: once, not again with
+    // each retry of a notification the OS keeps refusing (those reminders are summarised again a minute later).
+    const fresh = summaries.filter(({ covers }) => covers.some((reminder) => !this.#onBoard.has(reminderKey(reminder))))
+    for (const { notification, covers } of fresh) {
+      this.#notices.push(`${notification.title}: ${notification.body}`)
+      for (const reminder of covers) this.#onBoard.add(reminderKey(reminder))
+    }
+    if (fresh.length > 0) this.#statusChanged()
     for (const shown of digested) this.#show(shown)
   }
 
@@ -480,6 +490,7 @@ export class FollowThroughService {
     this.#notifier!.notify(notification).then(
       () => {
         settle()
+        for (const reminder of covers) this.#onBoard.delete(reminderKey(reminder))
         this.#setReminderProblem(null)
         const shownAt = this.#now()
         const updated = new Map<string, FollowUp>()

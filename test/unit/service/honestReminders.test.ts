@@ -60,6 +60,43 @@ describe('reminders are recorded as sent only once shown', () => {
   })
 })
 
+describe('an away summary whose notification keeps failing', () => {
+  it('stays on the board once, not once more with every retry, and goes once it is shown', async () => {
+    let failing = true
+    const time = new FakeTime(NOW)
+    const due = (id: string, title: string, hours: number): FollowUp =>
+      aFollowUp({ id, title, dueAt: new Date(NOW.getTime() + hours * 3_600_000).toISOString(), targetAt: new Date(NOW.getTime() + (hours - 1) * 3_600_000).toISOString(), history: [{ type: 'created', at: '2026-11-20T09:00:00.000Z' }] })
+    const store = new MemoryStore({ ...emptyData(), followUps: [due('quote', 'Send the quote', 2), due('call', 'Call back', 3)] })
+    const service = new FollowThroughService({
+      store,
+      now: () => time.now(),
+      monotonic: () => time.now().getTime(),
+      timers: time,
+      notifier: {
+        notify: async () => {
+          if (failing) throw new Error('no notification daemon')
+        },
+      },
+    })
+    service.start()
+    const summaries = () => service.board().notices.filter((notice) => /^2 follow-ups became overdue while you were away: /.test(notice))
+    time.sleep(6 * 3_600_000)
+    service.wake()
+    await vi.waitFor(() => expect(service.board().notices.join(' ')).toMatch(/could not be shown/))
+    expect(summaries()).toHaveLength(1)
+    for (let retry = 0; retry < 3; retry++) {
+      time.advance(MINUTE + 1_000)
+      await vi.waitFor(() => expect(service.board().notices.join(' ')).toMatch(/could not be shown/))
+    }
+    expect(summaries()).toHaveLength(1)
+
+    failing = false
+    time.advance(MINUTE + 1_000)
+    await vi.waitFor(() => expect(service.board().notices.join(' ')).not.toMatch(/could not be shown/))
+    expect(summaries()).toHaveLength(1)
+  })
+})
+
 describe('a clock that was wrong leaves no trace', () => {
   it('re-arms reminders and withdraws the miss that a clock 30 days ahead recorded, once the clock is back', async () => {
     const shown: string[] = []
