@@ -30,6 +30,9 @@ const dueDraft = (title: string) => ({ title, client: CLIENT, channel: 'phone' a
 
 const isFocused = (locator: Locator) => locator.evaluate((element) => element === element.ownerDocument.activeElement)
 
+/** How opaque an element is drawn (a card's toolbar shows only while the card is hovered or focused). */
+const opacityOf = (locator: Locator) => locator.evaluate((element) => Number(element.ownerDocument.defaultView!.getComputedStyle(element).opacity))
+
 /**
  * dnd-kit's live region: what a screen reader hears during a drag. Each announcement
  * replaces the last (a pickup is at once followed by "over its own column"), so
@@ -152,7 +155,7 @@ describe.skipIf(!chromiumPath)('the board in the browser', () => {
     await open.waitFor({ state: 'visible' })
     await page.mouse.move(1, 1)
     const toolbar = open.getByRole('toolbar')
-    const opacity = () => toolbar.evaluate((element) => Number(element.ownerDocument.defaultView!.getComputedStyle(element).opacity))
+    const opacity = () => opacityOf(toolbar)
     await expect.poll(opacity).toBe(0)
     await open.hover()
     await expect.poll(opacity).toBe(1)
@@ -199,7 +202,7 @@ describe.skipIf(!chromiumPath)('the board in the browser', () => {
       await page.setViewportSize({ width, height: 900 })
       await page.mouse.move(1, 1)
       await atRisk.hover()
-      await expect.poll(() => toolbar.evaluate((element) => element.ownerDocument.defaultView!.getComputedStyle(element).opacity)).toBe('1')
+      await expect.poll(() => opacityOf(toolbar)).toBe(1)
       const cardBox = (await atRisk.boundingBox())!
       for (const name of ['Mark done', 'Snooze', 'Edit', 'Delete', 'Send heads-up']) {
         const button = atRisk.getByRole('button', { name, exact: true })

@@ -128,6 +128,8 @@ export const FollowUpCard = memo(function FollowUpCard({
   // A change made in the calendar to confirm: the card shows its question and, in its flow, its actions (card--open).
   const flag = useCalendarFlag(card.id)
   const asked = actions.answerCalendar ? flag : undefined
+  // Open: its snooze menu, its more actions or a calendar question shows, with the toolbar in the card's flow.
+  const open = more || snoozing || asked !== undefined
   const done = card.column === 'done'
   const primary = primaryAction(card, actions)
   const snoozed = card.snoozedUntil !== undefined && Date.parse(card.snoozedUntil) > now.getTime()
@@ -198,7 +200,7 @@ export const FollowUpCard = memo(function FollowUpCard({
       ref={ref}
       tabIndex={0}
       data-card-id={card.id}
-      className={`card card--${card.column} card--${density}${more || snoozing || asked ? ' card--open' : ''}${card.checklist.length > 0 ? ' card--tall' : ''}${isDragging ? ' card--dragging' : ''}`}
+      className={`card card--${card.column} card--${density}${open ? ' card--open' : ''}${card.checklist.length > 0 ? ' card--tall' : ''}${isDragging ? ' card--dragging' : ''}`}
       aria-label={card.title}
       // Pointer drags start anywhere on the card (after a few pixels, so buttons still click);
       // keyboard drags start from the handle, which carries the drag semantics.
@@ -238,7 +240,7 @@ export const FollowUpCard = memo(function FollowUpCard({
           {snoozed && <span className="card__badge">Snoozed</span>}
         </p>
         <div className="card__actions">
-          {(toolbar || more || snoozing || asked) && (
+          {(toolbar || open) && (
             <div className="card__toolbar" role="toolbar" aria-label={`Actions for “${card.title}”`}>
               {!done && primary !== 'complete' && <button onClick={() => actions.complete(card)}>Mark done</button>}
               {!done && <SnoozeMenu title={card.title} open={snoozing} onOpenChange={setSnoozing} onSnooze={(until) => actions.snooze(card, until)} />}
